@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package annae needs to build, run and test.
+# Non-interactive and idempotent; run as root (or through sudo).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  # libraries (see README: dependency table)
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+  libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
+  libtomlplusplus-dev doctest-dev
+  # fonts: Noto Sans CJK KR is the default face; DejaVu covers scripts it lacks;
+  # Nanum Gothic has no OpenType layout tables (the SDL2_ttf width oracle)
+  fonts-noto-cjk fonts-dejavu-core fonts-nanum
+  # tests: a virtual X display
+  xvfb xauth
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"
