@@ -1,0 +1,36 @@
+#pragma once
+// Draws a slides::Scene with an SDL_Renderer: the same code for the screen
+// and for headless PNGs.
+//
+// Thread: the renderer's thread. Does not own the renderer or the cache.
+#include <SDL.h>
+
+#include <vector>
+
+#include "render/glyph_atlas.hpp"
+#include "slides/scene.hpp"
+
+namespace annae::render {
+
+class SceneRenderer {
+ public:
+  SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs);
+
+  // Draws the whole scene into the renderer's current target, scaled from
+  // scene pixels to the target size. Does not present.
+  void draw(const slides::Scene& scene);
+
+  GlyphAtlas& atlas() { return atlas_; }
+
+ private:
+  void draw_fill(const slides::FillItem& fill);
+  void draw_text(const slides::TextItem& text);
+  void flush_glyphs();
+
+  SDL_Renderer* renderer_;
+  GlyphAtlas atlas_;
+  std::vector<SDL_Vertex> vertices_;
+  std::vector<int> indices_;
+};
+
+}  // namespace annae::render

@@ -1,0 +1,47 @@
+#pragma once
+// A Scene is what one screen shows, as backend-neutral draw operations in
+// screen pixels (origin top-left, y down). Layout produces it without any
+// window; render/ draws it with SDL. Items draw in order.
+#include <cstdint>
+#include <memory>
+#include <variant>
+#include <vector>
+
+#include "text/block.hpp"
+
+namespace annae::slides {
+
+struct Color {
+  std::uint8_t r = 0, g = 0, b = 0, a = 255;
+  bool operator==(const Color&) const = default;
+};
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  float right() const { return x + w; }
+  float bottom() const { return y + h; }
+};
+
+struct FillItem {
+  Rect rect;
+  Color color;
+  float corner_radius_px = 0;
+};
+
+struct TextItem {
+  std::shared_ptr<const text::TextBlock> block;  // never null
+  float x_px = 0;  // where the block's top-left corner goes
+  float y_px = 0;
+  Color color;
+};
+
+using SceneItem = std::variant<FillItem, TextItem>;
+
+struct Scene {
+  int width_px = 0;
+  int height_px = 0;
+  Color background;
+  std::vector<SceneItem> items;
+};
+
+}  // namespace annae::slides
