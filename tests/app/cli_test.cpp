@@ -1,0 +1,79 @@
+// Every option and every mistake on the command line.
+#include <doctest/doctest.h>
+
+#include "app/cli.hpp"
+
+using namespace annae::app;
+
+namespace {
+
+template <class T>
+T as(const Command& c) {  // by value: callers pass temporaries
+  REQUIRE(std::holds_alternative<T>(c));
+  return std::get<T>(c);
+}
+
+std::string usage_error(const std::vector<std::string>& args) {
+  const Command c = parse_command_line(args);
+  REQUIRE(std::holds_alternative<UsageError>(c));
+  return std::get<UsageError>(c).message;
+}
+
+}  // namespace
+
+TEST_CASE("playing a show") {
+  CHECK(as<RunCommand>(parse_command_line({})).show_dir.empty());                           // default show
+  CHECK(as<RunCommand>(parse_command_line({"/srv/show"})).show_dir == "/srv/show");         // a folder
+  const auto w = as<RunCommand>(parse_command_line({"--window", "1280x720"})).window_size;  // development window
+  REQUIRE(w);
+  CHECK(*w == std::pair{1280, 720});
+  CHECK(as<RunCommand>(parse_command_line({"--window=1080x1920", "show"})).window_size == std::pair{1080, 1920});
+}
+
+TEST_CASE("help and version") {
+  CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"--help"})));
+  CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"-h"})));
+  CHECK(std::holds_alternative<VersionCommand>(parse_command_line({"--version"})));
+  CHECK(version_text().starts_with("annae "));
+  CHECK(help_text().find("annae layout") != std::string::npos);
+}
+
+TEST_CASE("annae layout options") {
+  const auto d = as<LayoutCommand>(parse_command_line({"layout", "국토"}));
+  CHECK(d.size_px == 40);  // defaults from the issue
+  CHECK(d.width_px == 900);
+  CHECK(d.font.empty());
+  CHECK_FALSE(d.fit_height_px);
+  const auto all = as<LayoutCommand>(parse_command_line(
+      {"layout", "--font", "NanumGothic", "--size=60", "--width", "500", "--fit", "300", "--png", "o.png", "--", "-x"}));
+  CHECK(all.font == "NanumGothic");
+  CHECK(all.size_px == 60);
+  CHECK(all.width_px == 500);
+  CHECK(all.fit_height_px == 300);
+  CHECK(all.png == "o.png");
+  CHECK(all.text == "-x");  // after --, text may start with a dash
+  CHECK(as<LayoutCommand>(parse_command_line({"layout", "-"})).text == "-");  // standard input
+}
+
+TEST_CASE("mistakes are usage errors with a clear message") {
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {{"--bogus"}, "unknown option: --bogus"},                                        // unknown option
+      {{"--window", "big"}, "--window must look like 1280x720, not 'big'"},             // bad size
+      {{"--window"}, "--window needs a value"},                                        // missing value
+      {{"a", "b"}, "annae plays one show folder; got a second one: b"},                // two folders
+      {{"layout"}, "'annae layout' needs a TEXT to lay out (or - to read standard input)"},
+      {{"layout", "--size", "0", "x"}, "--size must be a whole number of pixels from 1 to 2000, not '0'"},
+      {{"layout", "--width", "wide", "x"}, "--width must be a whole number of pixels, not 'wide'"},
+      {{"layout", "--frobnicate", "x"}, "unknown option for 'annae layout': --frobnicate"},
+      {{"layout", "a", "b"}, "'annae layout' takes one TEXT (quote it, or use - to read standard input)"},
+      {{"check", "a", "b"}, "'annae check' takes one SHOW_DIR"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.message);
+    CHECK(usage_error(c.args) == c.message);
+  }
+}

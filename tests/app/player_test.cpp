@@ -1,0 +1,65 @@
+// The real binary, in a real window, on a private X server.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "process.hpp"
+#include "xvfb.hpp"
+
+using namespace std::chrono_literals;
+using annae::test::Process;
+
+namespace {
+
+int count_light_pixels(const annae::test::ScreenGrab& grab) {
+  int n = 0;
+  for (const auto& p : grab.pixels) n += (p.r > 180 && p.g > 180 && p.b > 180);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("annae opens a window and shows text") {
+  annae::test::Xvfb x(1280, 720);
+  REQUIRE(x.ok());
+  const std::string log = "/tmp/annae-player-test.log";
+  Process player({ANNAE_BINARY, "--window", "1280x720", "/nonexistent-show"},
+                 {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
+  // Wait until the first frame is on screen (light text on the dark ground).
+  annae::test::ScreenGrab grab;
+  const auto deadline = std::chrono::steady_clock::now() + 15s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    grab = x.grab();
+    if (count_light_pixels(grab) > 2000) break;
+    REQUIRE_MESSAGE(!player.poll(), annae::test::read_text(log));
+    std::this_thread::sleep_for(100ms);
+  }
+  CHECK(count_light_pixels(grab) > 2000);
+  const auto& corner = grab.at(5, 5);  // the dark ground of the status screen
+  CHECK(corner.r < 40);
+  CHECK(corner.g < 40);
+  CHECK(corner.b < 40);
+  CHECK_FALSE(player.poll());  // still running: a kiosk does not exit by itself
+}
+
+TEST_CASE("without a display annae explains what to do and exits 2") {
+  const std::string log = "/tmp/annae-nodisplay-test.log";
+  Process player({"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER=x11", ANNAE_BINARY}, {}, log);
+  const auto status = player.wait_for(10s);
+  REQUIRE(status);
+  CHECK(*status == 2);
+  const auto text = annae::test::read_text(log);
+  CHECK(text.find("cannot open a display") != std::string::npos);
+  CHECK(text.find("SDL_VIDEODRIVER=kmsdrm") != std::string::npos);
+  CHECK(text.find("xvfb-run") != std::string::npos);
+}
+
+TEST_CASE("an unknown option exits 2 with a hint") {
+  const std::string log = "/tmp/annae-badopt-test.log";
+  Process p({ANNAE_BINARY, "--frobnicate"}, {}, log);
+  const auto status = p.wait_for(10s);
+  REQUIRE(status);
+  CHECK(*status == 2);
+  CHECK(annae::test::read_text(log) == "annae: unknown option: --frobnicate\nTry 'annae --help'.\n");
+}

@@ -1,0 +1,71 @@
+#include "process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace annae::test {
+
+Process::Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                 const std::string& log_path) {
+  pid_ = fork();
+  if (pid_ == 0) {
+    for (const auto& kv : extra_env) putenv(const_cast<char*>(kv.c_str()));
+    if (!log_path.empty()) {
+      const int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd >= 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+        close(fd);
+      }
+    }
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+}
+
+Process::~Process() { kill_and_wait(); }
+
+std::optional<int> Process::poll() {
+  if (status_ || pid_ <= 0) return status_;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) {
+    status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  return status_;
+}
+
+std::optional<int> Process::wait_for(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!poll() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return status_;
+}
+
+void Process::kill_and_wait() {
+  if (pid_ <= 0 || poll()) return;
+  ::kill(pid_, SIGTERM);
+  if (!wait_for(std::chrono::seconds(3))) {
+    ::kill(pid_, SIGKILL);
+    wait_for(std::chrono::seconds(3));
+  }
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace annae::test

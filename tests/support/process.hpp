@@ -1,0 +1,37 @@
+#pragma once
+// Child processes for end-to-end tests: start a program, wait for it with a
+// deadline, and always reap it (the destructor kills what is still running).
+#include <sys/types.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace annae::test {
+
+class Process {
+ public:
+  // Starts `argv` with `extra_env` ("NAME=value") added to the environment.
+  // Standard output and error go to `log_path` when given.
+  Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env = {},
+          const std::string& log_path = "");
+  ~Process();
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+
+  pid_t pid() const { return pid_; }
+  // Exit status once exited (128+signal when killed); empty while running.
+  std::optional<int> poll();
+  std::optional<int> wait_for(std::chrono::milliseconds timeout);
+  void kill_and_wait();
+
+ private:
+  pid_t pid_ = -1;
+  std::optional<int> status_;
+};
+
+// Reads a whole file; empty when missing.
+std::string read_text(const std::string& path);
+
+}  // namespace annae::test
