@@ -28,9 +28,11 @@ Xvfb::Xvfb(int width, int height) {
 
 Xvfb::~Xvfb() = default;
 
-ScreenGrab Xvfb::grab() const {
+ScreenGrab Xvfb::grab() const { return grab_display(display_); }
+
+ScreenGrab grab_display(const std::string& display) {
   ScreenGrab grab;
-  Display* dpy = XOpenDisplay(display_.c_str());
+  Display* dpy = XOpenDisplay(display.c_str());
   if (!dpy) return grab;
   const Window root = DefaultRootWindow(dpy);
   XWindowAttributes attrs{};

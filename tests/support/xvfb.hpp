@@ -21,6 +21,9 @@ struct ScreenGrab {
   const Rgb& at(int x, int y) const { return pixels[static_cast<std::size_t>(y * width + x)]; }
 };
 
+// Reads the whole screen of any X display (":12"); empty grab on failure.
+ScreenGrab grab_display(const std::string& display);
+
 class Xvfb {
  public:
   // Starts Xvfb on a free display number with one screen of the given size.
