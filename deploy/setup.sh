@@ -9,7 +9,7 @@ packages=(
   # libraries (see README: dependency table)
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
-  libtomlplusplus-dev doctest-dev
+  libtomlplusplus-dev doctest-dev libqrencode-dev
   # fonts: Noto Sans CJK KR is the default face; DejaVu covers scripts it lacks;
   # Nanum Gothic has no OpenType layout tables (the SDL2_ttf width oracle)
   fonts-noto-cjk fonts-dejavu-core fonts-nanum

@@ -102,13 +102,65 @@ Command parse_layout(Args& args) {
   return cmd;
 }
 
+Command parse_render(Args& args) {
+  RenderCommand cmd;
+  bool have_dir = false;
+  while (!args.done()) {
+    std::optional<std::string> v;
+    std::string error;
+    if (args.option("--slide", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      cmd.slide = *v;
+    } else if (args.option("--size", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      auto size = parse_size(*v);
+      if (!size) return UsageError{"--size must look like 1920x1080, not '" + *v + "'"};
+      cmd.size = *size;
+    } else if (args.option("--out", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      cmd.out = *v;
+    } else if (args.option("--at", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      cmd.at = parse_wall_time(*v);
+      if (!cmd.at) return UsageError{"--at must look like 2020-09-25T14:20, not '" + *v + "'"};
+    } else if (args.peek().rfind("-", 0) == 0) {
+      return UsageError{"unknown option for 'annae render': " + args.peek()};
+    } else {
+      if (have_dir) return UsageError{"'annae render' takes one SHOW_DIR"};
+      cmd.show_dir = args.take();
+      have_dir = true;
+    }
+  }
+  if (cmd.out.empty()) return UsageError{"'annae render' needs --out FILE.png (or a folder with --slide all)"};
+  return cmd;
+}
+
 }  // namespace
+
+std::optional<WallTime> parse_wall_time(const std::string& s) {
+  // YYYY-MM-DDTHH:MM (a space instead of T is accepted too)
+  if (s.size() != 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
+  auto year = parse_int(s.substr(0, 4), 1970, 9999);
+  auto month = parse_int(s.substr(5, 2), 1, 12);
+  auto day = parse_int(s.substr(8, 2), 1, 31);
+  auto hour = parse_int(s.substr(11, 2), 0, 23);
+  auto minute = parse_int(s.substr(14, 2), 0, 59);
+  if (!year || !month || !day || !hour || !minute) return std::nullopt;
+  static const int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (*year % 4 == 0 && *year % 100 != 0) || *year % 400 == 0;
+  if (*day > days_in_month[*month - 1] || (*month == 2 && *day == 29 && !leap)) return std::nullopt;
+  return WallTime{*year, *month, *day, *hour * 60 + *minute};
+}
 
 Command parse_command_line(const std::vector<std::string>& argv) {
   Args args(argv);
   if (!args.done() && args.peek() == "layout") {
     args.take();
     return parse_layout(args);
+  }
+  if (!args.done() && args.peek() == "render") {
+    args.take();
+    return parse_render(args);
   }
   if (!args.done() && args.peek() == "check") {
     args.take();
@@ -135,6 +187,28 @@ Command parse_command_line(const std::vector<std::string>& argv) {
       run.window_size = size;
       continue;
     }
+    if (args.option("--renderer", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      if (*v != "auto" && *v != "software" && *v != "opengl" && *v != "opengles2") {
+        return UsageError{"--renderer must be auto, software, opengl or opengles2, not '" + *v + "'"};
+      }
+      run.renderer = *v;
+      continue;
+    }
+    if (args.option("--rotate", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      if (*v != "0" && *v != "90" && *v != "180" && *v != "270") {
+        return UsageError{"--rotate must be 0, 90, 180 or 270 (degrees clockwise), not '" + *v + "'"};
+      }
+      run.rotate_deg = std::stoi(*v);
+      continue;
+    }
+    if (args.option("--at", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      run.at = parse_wall_time(*v);
+      if (!run.at) return UsageError{"--at must look like 2020-09-25T14:20, not '" + *v + "'"};
+      continue;
+    }
     if (a.rfind("-", 0) == 0) return UsageError{"unknown option: " + a};
     if (have_dir) return UsageError{"annae plays one show folder; got a second one: " + a};
     run.show_dir = args.take();
@@ -147,13 +221,25 @@ std::string help_text() {
   return R"(annae — a kiosk player for venue lobby screens
 
 Usage:
-  annae [--window WxH] [SHOW_DIR]   play a show fullscreen (default: the bundled content/)
+  annae [--window WxH] [--rotate DEG] [--renderer R] [--at TIME] [SHOW_DIR]
+                                    play a show fullscreen (default: the bundled content/)
+  annae render [SHOW_DIR] --out FILE.png|DIR [--slide N|ID|all] [--size WxH] [--at TIME]
+                                    draw slides to PNG exactly as the screen shows them
   annae check [SHOW_DIR]            check a show's files; exit 0 clean, 1 warnings, 2 errors
   annae layout [OPTIONS] [--] TEXT  print how TEXT breaks into lines (TEXT - reads standard input)
   annae --help | --version
 
 Options for play:
   --window WxH     a development window (Esc quits) instead of fullscreen
+  --rotate DEG     turn the picture 0, 90, 180 or 270 degrees clockwise, for a screen mounted on its side
+  --renderer R     auto (a GPU if there is a real one, else software), software, opengl or opengles2
+  --at TIME        rehearse: run the clock from TIME (YYYY-MM-DDTHH:MM, the show's time zone)
+
+Options for render:
+  --slide N|ID|all which slide (N counts from 1 in play order; all: every slide and page)
+  --size WxH       image size (default 1920x1080; 1080x1920 for a portrait screen)
+  --out FILE|DIR   the PNG, or a folder for --slide all
+  --at TIME        render as at that moment (agenda highlight, footer clock)
 
 Options for layout:
   --font FILE|FAMILY   font file or family (default: Noto Sans CJK KR)

@@ -1,5 +1,6 @@
 #include "app/display.hpp"
 
+#include <filesystem>
 #include <memory>
 
 #include "core/log.hpp"
@@ -19,28 +20,34 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
   std::unique_ptr<Display> display(new Display());
   display->windowed_ = options.window_size.has_value();
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-  int w = 1280, h = 720;
+  int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = 1280, h = 720;
+  const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
   if (options.window_size) {
     std::tie(w, h) = *options.window_size;
     flags |= SDL_WINDOW_RESIZABLE;
+  } else if (driver == "x11") {
+    SDL_Rect bounds{0, 0, 1280, 720};
+    SDL_GetDisplayBounds(0, &bounds);
+    x = bounds.x, y = bounds.y, w = bounds.w, h = bounds.h;
+    flags |= SDL_WINDOW_BORDERLESS;
+    display->fullscreen_pending_ = true;
   } else {
     flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   }
-  display->window_ = SDL_CreateWindow("annae", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  display->window_ = SDL_CreateWindow("annae", x, y, w, h, flags);
   if (!display->window_) {
     error = no_display_help(SDL_GetError());
     return nullptr;
   }
-  display->renderer_ = SDL_CreateRenderer(display->window_, -1, SDL_RENDERER_SOFTWARE);
-  if (!display->renderer_) {
-    error = std::string("cannot create a renderer: ") + SDL_GetError();
+  const std::string why = display->choose_renderer(options.renderer);
+  if (!display->renderer_ && !SDL_GetWindowSurface(display->window_)) {
+    error = std::string("cannot draw into the window: ") + SDL_GetError();
     return nullptr;
   }
   if (!display->windowed_) SDL_ShowCursor(SDL_DISABLE);
-  SDL_RendererInfo info{};
-  SDL_GetRendererInfo(display->renderer_, &info);
-  log::info(std::string("video driver ") + SDL_GetCurrentVideoDriver() + ", renderer " + info.name +
-            " (software: no GPU renderer is used yet)");
+  const auto [out_w, out_h] = display->output_size();
+  log::info(std::string("video driver ") + driver + ", " + std::to_string(out_w) + "x" + std::to_string(out_h) + ", " +
+            why);
   return display;
 }
 
@@ -50,9 +57,67 @@ Display::~Display() {
   SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
 
+namespace {
+
+// The name of the OpenGL implementation behind the current context, e.g.
+// "llvmpipe (LLVM 15.0.6, 256 bits)" or "Mali-G52".
+std::string gl_renderer_name() {
+  using GetString = const unsigned char* (*)(unsigned);
+  auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+  constexpr unsigned gl_renderer = 0x1F01;
+  const unsigned char* name = get ? get(gl_renderer) : nullptr;
+  return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+bool is_cpu_rasterizer(const std::string& gl_name) {
+  for (const char* cpu : {"llvmpipe", "softpipe", "swrast", "Software Rasterizer", "SwiftShader"}) {
+    if (gl_name.find(cpu) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string Display::choose_renderer(RendererChoice choice) {
+  if (choice == RendererChoice::software) return "software composition (--renderer software)";
+  // No DRM device means no GPU: skip the ~70 ms it takes to create and
+  // inspect a GL context only to find a CPU rasterizer behind it.
+  std::error_code ec;
+  if (choice == RendererChoice::automatic && !std::filesystem::exists("/dev/dri", ec)) {
+    return "software composition (no GPU: /dev/dri does not exist)";
+  }
+  if (choice == RendererChoice::opengl) SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengl");
+  if (choice == RendererChoice::opengles2) SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+  renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+  if (!renderer_) {
+    return std::string("software composition (no GPU renderer: ") + SDL_GetError() + ")";
+  }
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(renderer_, &info);
+  const std::string name = info.name ? info.name : "?";
+  const std::string gl = name.rfind("opengl", 0) == 0 ? gl_renderer_name() : "";
+  if (choice == RendererChoice::automatic && is_cpu_rasterizer(gl)) {
+    SDL_DestroyRenderer(renderer_);
+    renderer_ = nullptr;
+    return "software composition (the " + name + " renderer runs on " + gl + ", a CPU rasterizer)";
+  }
+  return "GPU renderer " + name + (gl.empty() ? "" : " on " + gl) +
+         (is_cpu_rasterizer(gl) ? " (asked for; it is a CPU rasterizer)" : "");
+}
+
+void Display::settle() {
+  if (!fullscreen_pending_) return;
+  fullscreen_pending_ = false;
+  SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
 std::pair<int, int> Display::output_size() const {
   int w = 0, h = 0;
-  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  if (renderer_) {
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+  } else {
+    SDL_GetWindowSizeInPixels(window_, &w, &h);
+  }
   return {w, h};
 }
 

@@ -1,5 +1,9 @@
 #pragma once
-// Opening the screen: SDL video, a window, and a deliberately chosen renderer.
+// Opening the screen: SDL video, a window, and a deliberate choice of how
+// pages reach it. Pages are always composed on the CPU; they are presented
+// by a real GPU renderer where there is one, else written into the window
+// surface with SDL_FRAMEBUFFER_ACCELERATION=0 (DESIGN.md: a GL texture
+// upload through llvmpipe costs ~10 ms a 1080p frame and ~110 MB).
 #include <SDL.h>
 
 #include <memory>
@@ -9,8 +13,11 @@
 
 namespace annae::app {
 
+enum class RendererChoice { automatic, software, opengl, opengles2 };
+
 struct DisplayOptions {
   std::optional<std::pair<int, int>> window_size;  // empty: desktop fullscreen
+  RendererChoice renderer = RendererChoice::automatic;
 };
 
 // Owns the window and renderer; closes them (and SDL video) on destruction.
@@ -23,15 +30,27 @@ class Display {
   Display& operator=(const Display&) = delete;
 
   SDL_Window* window() const { return window_; }
+  // A GPU renderer when one was chosen; null for software composition
+  // presented through the window surface.
   SDL_Renderer* renderer() const { return renderer_; }
+  // The window's size in pixels (what pages are composed at).
   std::pair<int, int> output_size() const;
   bool windowed() const { return windowed_; }
 
+  // Call once the first frame is on screen. On X11 the window opens
+  // borderless over the whole display (instant) and only now asks the window
+  // manager for true fullscreen, which can block ~100 ms waiting for an
+  // answer that never comes when no window manager runs (a kiosk X server).
+  void settle();
+
  private:
   Display() = default;
+  // Creates renderer_ (or leaves it null for software); returns why, for the log.
+  std::string choose_renderer(RendererChoice choice);
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   bool windowed_ = false;
+  bool fullscreen_pending_ = false;
 };
 
 // What to tell a person when no display could be opened.

@@ -19,7 +19,7 @@ struct AtlasSlot {
 
 class GlyphAtlas {
  public:
-  GlyphAtlas(SDL_Renderer* renderer, text::GlyphCache& glyphs, int size_px = 2048);
+  GlyphAtlas(SDL_Renderer* renderer, text::GlyphCache& glyphs, int size_px = 1024);
   ~GlyphAtlas();
   GlyphAtlas(const GlyphAtlas&) = delete;
   GlyphAtlas& operator=(const GlyphAtlas&) = delete;

@@ -1,11 +1,12 @@
 #include "render/scene_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace annae::render {
 
 SceneRenderer::SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs)
-    : renderer_(renderer), atlas_(renderer, glyphs) {}
+    : renderer_(renderer), atlas_(renderer, glyphs), images_(renderer) {}
 
 void SceneRenderer::draw(const slides::Scene& scene) {
   const auto& bg = scene.background;
@@ -14,14 +15,63 @@ void SceneRenderer::draw(const slides::Scene& scene) {
   for (const auto& item : scene.items) {
     if (const auto* fill = std::get_if<slides::FillItem>(&item)) draw_fill(*fill);
     if (const auto* text = std::get_if<slides::TextItem>(&item)) draw_text(*text);
+    if (const auto* image = std::get_if<slides::ImageItem>(&item)) draw_image(*image);
   }
 }
 
 void SceneRenderer::draw_fill(const slides::FillItem& fill) {
-  SDL_SetRenderDrawBlendMode(renderer_, fill.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-  SDL_SetRenderDrawColor(renderer_, fill.color.r, fill.color.g, fill.color.b, fill.color.a);
-  const SDL_FRect rect{fill.rect.x, fill.rect.y, fill.rect.w, fill.rect.h};
-  SDL_RenderFillRectF(renderer_, &rect);
+  const float r = std::min({fill.corner_radius_px, fill.rect.w / 2, fill.rect.h / 2});
+  if (r < 1) {
+    SDL_SetRenderDrawBlendMode(renderer_, fill.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer_, fill.color.r, fill.color.g, fill.color.b, fill.color.a);
+    const SDL_FRect rect{fill.rect.x, fill.rect.y, fill.rect.w, fill.rect.h};
+    SDL_RenderFillRectF(renderer_, &rect);
+    return;
+  }
+  // A rounded rectangle as a triangle fan: the centre, then each corner's arc.
+  const SDL_Color c{fill.color.r, fill.color.g, fill.color.b, fill.color.a};
+  const auto& q = fill.rect;
+  const int steps = std::clamp(static_cast<int>(r / 2), 4, 16);
+  std::vector<SDL_Vertex> v;
+  std::vector<int> idx;
+  v.push_back({{q.x + q.w / 2, q.y + q.h / 2}, c, {0, 0}});
+  const float cx[4] = {q.right() - r, q.x + r, q.x + r, q.right() - r};
+  const float cy[4] = {q.y + r, q.y + r, q.bottom() - r, q.bottom() - r};
+  for (int corner = 0; corner < 4; ++corner) {
+    for (int k = 0; k <= steps; ++k) {
+      const float a = static_cast<float>(M_PI) / 2 * (static_cast<float>(corner) + static_cast<float>(k) / steps);
+      v.push_back({{cx[corner] + r * std::cos(a), cy[corner] - r * std::sin(a)}, c, {0, 0}});
+    }
+  }
+  const int n = static_cast<int>(v.size()) - 1;
+  for (int k = 1; k <= n; ++k) {
+    idx.insert(idx.end(), {0, k, k % n + 1});
+  }
+  SDL_RenderGeometry(renderer_, nullptr, v.data(), static_cast<int>(v.size()), idx.data(), static_cast<int>(idx.size()));
+}
+
+void SceneRenderer::draw_image(const slides::ImageItem& image) {
+  const auto& box = image.rect;
+  SDL_Texture* texture = images_.get(image.path, static_cast<int>(box.w), static_cast<int>(box.h));
+  if (!texture) return;
+  int tw = 0, th = 0;
+  SDL_QueryTexture(texture, nullptr, nullptr, &tw, &th);
+  if (tw <= 0 || th <= 0) return;
+  const float sx = box.w / static_cast<float>(tw), sy = box.h / static_cast<float>(th);
+  SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+  SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
+  if (image.fit == slides::ImageFit::contain) {
+    const float s = std::min(sx, sy);
+    const SDL_FRect dst{box.x + (box.w - tw * s) / 2, box.y + (box.h - th * s) / 2, tw * s, th * s};
+    SDL_RenderCopyF(renderer_, texture, nullptr, &dst);
+  } else {  // cover: crop the source to the box's aspect ratio
+    const float s = std::max(sx, sy);
+    const float src_w = box.w / s, src_h = box.h / s;
+    const SDL_Rect src{static_cast<int>((tw - src_w) / 2), static_cast<int>((th - src_h) / 2), static_cast<int>(src_w),
+                       static_cast<int>(src_h)};
+    const SDL_FRect dst{box.x, box.y, box.w, box.h};
+    SDL_RenderCopyF(renderer_, texture, &src, &dst);
+  }
 }
 
 void SceneRenderer::flush_glyphs() {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "render/glyph_atlas.hpp"
+#include "render/image_cache.hpp"
 #include "slides/scene.hpp"
 
 namespace annae::render {
@@ -25,10 +26,12 @@ class SceneRenderer {
  private:
   void draw_fill(const slides::FillItem& fill);
   void draw_text(const slides::TextItem& text);
+  void draw_image(const slides::ImageItem& image);
   void flush_glyphs();
 
   SDL_Renderer* renderer_;
   GlyphAtlas atlas_;
+  ImageCache images_;
   std::vector<SDL_Vertex> vertices_;
   std::vector<int> indices_;
 };

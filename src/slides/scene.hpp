@@ -4,6 +4,7 @@
 // window; render/ draws it with SDL. Items draw in order.
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -35,7 +36,15 @@ struct TextItem {
   Color color;
 };
 
-using SceneItem = std::variant<FillItem, TextItem>;
+enum class ImageFit { contain, cover };
+
+struct ImageItem {
+  std::string path;  // absolute; render/ loads and caches it (PNG, JPEG, SVG)
+  Rect rect;         // where the image goes; it keeps its aspect ratio inside
+  ImageFit fit = ImageFit::contain;
+};
+
+using SceneItem = std::variant<FillItem, TextItem, ImageItem>;
 
 struct Scene {
   int width_px = 0;

@@ -1,5 +1,7 @@
 #include "slides/status_scene.hpp"
 
+#include "slides/compose.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -40,11 +42,11 @@ Scene status_scene(text::TextEngine& engine, int width_px, int height_px, std::s
   const float gap = std::round(unit * 0.04f);
   const float total = title->height_px + gap + rule_h + gap + body->height_px;
   float y = std::round((static_cast<float>(height_px) - total) / 2);
-  scene.items.push_back(TextItem{title, margin, y, ink});
+  put(scene, title, margin, y, ink);
   y += title->height_px + gap;
-  scene.items.push_back(FillItem{{margin, y, std::round(unit * 0.12f), rule_h}, accent, 0});
+  fill(scene, {margin, y, std::round(unit * 0.12f), rule_h}, accent);
   y += rule_h + gap;
-  scene.items.push_back(TextItem{body, margin, y, muted});
+  put(scene, body, margin, y, muted);
   return scene;
 }
 
@@ -55,9 +57,8 @@ Scene text_specimen_scene(const std::shared_ptr<const text::TextBlock>& block, f
   scene.width_px = static_cast<int>(std::ceil(box_width_px + 2 * margin));
   scene.height_px = static_cast<int>(std::ceil(std::max(box_height_px, block->height_px) + 2 * margin));
   scene.background = ground;
-  scene.items.push_back(FillItem{{margin, margin, box_width_px, std::max(box_height_px, block->height_px)},
-                                 Color{0x1C, 0x23, 0x2D, 255}, 0});
-  scene.items.push_back(TextItem{block, margin, margin, ink});
+  fill(scene, {margin, margin, box_width_px, std::max(box_height_px, block->height_px)}, Color{0x1C, 0x23, 0x2D, 255});
+  put(scene, block, margin, margin, ink);
   return scene;
 }
 

@@ -50,6 +50,8 @@ std::u16string decode_normalized(std::string_view utf8) {
   return normalize_nfc(utf16);
 }
 
+std::string normalize_utf8(std::string_view utf8) { return to_utf8(decode_normalized(utf8)); }
+
 std::string to_utf8(std::u16string_view text) {
   std::string out;
   out.reserve(text.size() * 3);

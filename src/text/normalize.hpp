@@ -15,6 +15,9 @@ std::u16string decode_normalized(std::string_view utf8);
 // The same normalization for text already in UTF-16.
 std::u16string normalize_nfc(std::u16string_view text);
 
+// The same normalization from UTF-8 to UTF-8 (bad bytes become U+FFFD).
+std::string normalize_utf8(std::string_view utf8);
+
 // UTF-16 to UTF-8 (unpaired surrogates become U+FFFD).
 std::string to_utf8(std::u16string_view text);
 

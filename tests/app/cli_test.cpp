@@ -30,6 +30,20 @@ TEST_CASE("playing a show") {
   CHECK(as<RunCommand>(parse_command_line({"--window=1080x1920", "show"})).window_size == std::pair{1080, 1920});
 }
 
+TEST_CASE("rehearsal clock, rotation and headless render") {
+  const auto run = as<RunCommand>(parse_command_line({"--at", "2020-09-25T14:20", "--rotate", "90"}));
+  CHECK(run.at == WallTime{2020, 9, 25, 14 * 60 + 20});
+  CHECK(run.rotate_deg == 90);
+  const auto r = as<RenderCommand>(parse_command_line(
+      {"render", "content", "--slide", "all", "--size", "1080x1920", "--out", "out", "--at", "2023-09-26 14:00"}));
+  CHECK(r.show_dir == "content");
+  CHECK(r.slide == "all");
+  CHECK(r.size == std::pair{1080, 1920});
+  CHECK(r.out == "out");
+  CHECK(r.at == WallTime{2023, 9, 26, 14 * 60});
+  CHECK(as<RenderCommand>(parse_command_line({"render", "--out", "a.png"})).slide == "1");  // the first slide by default
+}
+
 TEST_CASE("help and version") {
   CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"--help"})));
   CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"-h"})));
@@ -71,6 +85,11 @@ TEST_CASE("mistakes are usage errors with a clear message") {
       {{"layout", "--frobnicate", "x"}, "unknown option for 'annae layout': --frobnicate"},
       {{"layout", "a", "b"}, "'annae layout' takes one TEXT (quote it, or use - to read standard input)"},
       {{"check", "a", "b"}, "'annae check' takes one SHOW_DIR"},
+      {{"--at", "2023-02-30T10:00"}, "--at must look like 2020-09-25T14:20, not '2023-02-30T10:00'"},  // no such day
+      {{"--at", "14:20"}, "--at must look like 2020-09-25T14:20, not '14:20'"},
+      {{"--rotate", "45"}, "--rotate must be 0, 90, 180 or 270 (degrees clockwise), not '45'"},
+      {{"render", "content"}, "'annae render' needs --out FILE.png (or a folder with --slide all)"},
+      {{"render", "--size", "big", "--out", "x"}, "--size must look like 1920x1080, not 'big'"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.message);

@@ -2,8 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
+#include "../render/png_util.hpp"
 #include "process.hpp"
 #include "xvfb.hpp"
 
@@ -62,4 +64,45 @@ TEST_CASE("an unknown option exits 2 with a hint") {
   REQUIRE(status);
   CHECK(*status == 2);
   CHECK(annae::test::read_text(log) == "annae: unknown option: --frobnicate\nTry 'annae --help'.\n");
+}
+
+TEST_CASE("the screen shows exactly what annae render draws for the same slide and moment") {
+  const std::string show = std::string(ANNAE_SOURCE_DIR) + "/content/seminar-2020";
+  const std::string png = "/tmp/annae-e2e-cover.png";
+  Process render({ANNAE_BINARY, "render", show, "--slide", "1", "--size", "1280x720", "--at", "2020-09-25T14:20", "--out",
+                  png});
+  REQUIRE(render.wait_for(30s) == 0);
+  const auto expected = annae::test::load_png(png);
+  REQUIRE(expected.width == 1280);
+  // Software composition through the window surface, and the GPU renderer path (llvmpipe here).
+  for (const char* renderer : {"software", "opengl"}) {
+    CAPTURE(renderer);
+    annae::test::Xvfb x(1280, 720);
+    REQUIRE(x.ok());
+    const std::string log = std::string("/tmp/annae-e2e-player-") + renderer + ".log";
+    Process player({ANNAE_BINARY, "--window", "1280x720", "--renderer", renderer, "--at", "2020-09-25T14:20", show},
+                   {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
+    const auto deadline = std::chrono::steady_clock::now() + 15s;
+    while (annae::test::read_text(log).find("first frame on screen") == std::string::npos) {
+      REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, annae::test::read_text(log));
+      std::this_thread::sleep_for(50ms);
+    }
+    std::this_thread::sleep_for(300ms);
+    const auto grab = x.grab();
+    REQUIRE(grab.width == 1280);
+    long long diff = 0;
+    int differing = 0;
+    for (int y = 0; y < 720; ++y) {
+      for (int xx = 0; xx < 1280; ++xx) {
+        const auto e = expected.at(xx, y);
+        const auto& g = grab.at(xx, y);
+        const int d =
+            std::abs(int(e >> 16 & 0xFF) - g.r) + std::abs(int(e >> 8 & 0xFF) - g.g) + std::abs(int(e & 0xFF) - g.b);
+        diff += d;
+        differing += d > 6;
+      }
+    }
+    CHECK(differing < 1280 * 720 / 1000);                   // at most 0.1 % of pixels differ visibly
+    CHECK(static_cast<double>(diff) / (1280 * 720) < 1.0);  // and on average by less than one level
+  }
 }

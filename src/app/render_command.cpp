@@ -1,0 +1,94 @@
+#include "app/render_command.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/clock.hpp"
+#include "app/fonts_config.hpp"
+#include "content/load.hpp"
+#include "render/headless.hpp"
+#include "slides/show_view.hpp"
+#include "text/glyph_cache.hpp"
+#include "text/local_time.hpp"
+
+namespace annae::app {
+namespace {
+
+std::string file_stem(std::size_t index, const std::string& id) {
+  std::string s = std::to_string(index + 1);
+  if (s.size() < 2) s = "0" + s;
+  s += "-";
+  for (char c : id) s += (c == '/' ? '_' : c);
+  return s;
+}
+
+}  // namespace
+
+int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+  const std::string dir = cmd.show_dir.empty() ? std::string(ANNAE_CONTENT_DIR) : cmd.show_dir;
+  const auto loaded = content::load_show(dir);
+  for (const auto& d : loaded.diagnostics.items()) err << format(d) << '\n';
+  if (!loaded.show) {
+    err << "annae: " << dir << " has no slide that can be shown\n";
+    return 2;
+  }
+  const content::Show& show = *loaded.show;
+  text::TextEngine engine(font_options());
+  if (!engine.has_fonts()) {
+    err << "annae: no usable font. Install fonts-noto-cjk or put a font file in fonts/.\n";
+    return 2;
+  }
+  text::GlyphCache glyphs(engine.fonts());
+  const auto [w, h] = cmd.size;
+  const slides::ShowView view = slides::view_for(show, w, h);
+
+  std::vector<std::size_t> chosen;
+  if (cmd.slide == "all") {
+    for (std::size_t i = 0; i < show.slides.size(); ++i) chosen.push_back(i);
+  } else {
+    for (std::size_t i = 0; i < show.slides.size(); ++i) {
+      if (show.slides[i].id == cmd.slide || std::to_string(i + 1) == cmd.slide) chosen.push_back(i);
+    }
+    if (chosen.empty()) {
+      err << "annae: no slide '" << cmd.slide << "'; the show has slides 1 to " << show.slides.size() << ":\n";
+      for (std::size_t i = 0; i < show.slides.size(); ++i) err << "  " << i + 1 << "  " << show.slides[i].id << '\n';
+      return 2;
+    }
+  }
+  const bool to_folder = cmd.slide == "all";
+  if (to_folder) std::filesystem::create_directories(cmd.out);
+
+  int status = 0;
+  for (std::size_t index : chosen) {
+    const auto& slide = show.slides[index];
+    const auto instant = cmd.at ? text::from_local({cmd.at->year, cmd.at->month, cmd.at->day, cmd.at->minutes, 0},
+                                                   slide.event.time_zone)
+                                : std::chrono::system_clock::now();
+    const auto now = local_date_time(instant, slide.event.time_zone);
+    const auto pages = slides::layout_show_slide(show, index, engine, view, now);
+    for (const auto& d : pages.issues) err << format(d) << '\n';
+    std::vector<std::size_t> which;
+    if (to_folder) {
+      for (std::size_t p = 0; p < pages.pages.size(); ++p) which.push_back(p);
+    } else {
+      which.push_back(pages.initial_page);
+    }
+    for (std::size_t page : which) {
+      std::filesystem::path path = cmd.out;
+      if (to_folder) {
+        path /= file_stem(index, slide.id) + (pages.pages.size() > 1 ? "-p" + std::to_string(page + 1) : "") + ".png";
+      }
+      const auto scene = slides::page_with_footer(show, index, pages, page, engine, view, now);
+      const auto error = render::render_png(scene, glyphs, path);
+      if (!error.empty()) {
+        err << "annae: " << error << '\n';
+        status = 1;
+      } else {
+        out << path.string() << '\n';
+      }
+    }
+  }
+  return status;
+}
+
+}  // namespace annae::app

@@ -1,0 +1,30 @@
+#include "content/model.hpp"
+
+#include <array>
+
+namespace annae::content {
+
+int day_of_week(const Date& date) {
+  // Sakamoto's method.
+  static constexpr std::array<int, 12> offsets = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  int y = date.year;
+  if (date.month < 3) y -= 1;
+  const int m = date.month >= 1 && date.month <= 12 ? date.month : 1;
+  return (y + y / 4 - y / 100 + y / 400 + offsets[static_cast<std::size_t>(m - 1)] + date.day) % 7;
+}
+
+std::string_view kind_name(SlideKind kind) {
+  switch (kind) {
+    case SlideKind::cover: return "cover";
+    case SlideKind::strategies: return "strategies";
+    case SlideKind::text: return "text";
+    case SlideKind::agenda: return "agenda";
+    case SlideKind::talks: return "talks";
+    case SlideKind::contacts: return "contacts";
+    case SlideKind::quote: return "quote";
+    case SlideKind::image: return "image";
+  }
+  return "cover";
+}
+
+}  // namespace annae::content

@@ -1,0 +1,45 @@
+#pragma once
+// Parsing one file's bytes. load_show() calls these for each file it reads;
+// the fuzzer and tests call them directly. They never throw on bad input.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/model.hpp"
+#include "core/diagnostic.hpp"
+
+namespace annae::content {
+
+// An included show's show.toml may set only its event and slide duration;
+// the screen-wide settings come from the top show.toml.
+enum class SettingsScope { top, included };
+
+struct SettingsFile {
+  ShowSettings settings;
+  bool defaulted = false;  // some setting (or the whole file) fell back to `base`
+  std::vector<Text> include_entries;  // `include` as written, with positions, for checking the folders
+};
+
+// Reads show.toml. Missing keys keep their value from `base` (the built-in
+// defaults, or for an included show the top show's settings).
+SettingsFile parse_show_settings(std::string_view bytes, const std::string& display_path, const ShowSettings& base,
+                                 SettingsScope scope, Diagnostics& out);
+
+struct SlideFileContext {
+  std::string display_path;        // "forum-2023/010-cover.toml"
+  std::string id;                  // "forum-2023/010-cover"
+  std::filesystem::path show_dir;  // the slide's show folder; images resolve here
+  Event event;                     // the slide's show's event
+  int default_duration_ms = 12000;
+};
+
+struct SlideFile {
+  std::optional<Slide> slide;  // empty when the file has errors
+  bool enabled = true;         // false: enabled = false (the slide is still checked)
+};
+
+SlideFile parse_slide_file(std::string_view bytes, const SlideFileContext& context, Diagnostics& out);
+
+}  // namespace annae::content

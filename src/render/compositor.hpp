@@ -1,0 +1,40 @@
+#pragma once
+// Composes Scenes into CPU surfaces with SDL's software renderer — the same
+// path as a headless PNG, so what the screen shows and what `annae render`
+// writes are the same pixels. Each page gets its own short-lived renderer:
+// nothing screen-sized stays allocated between compositions.
+//
+// Thread: one thread. Not copyable.
+#include <SDL.h>
+
+#include <cstdint>
+#include <memory>
+
+#include "render/scene_renderer.hpp"
+
+namespace annae::render {
+
+// An owned SDL_Surface (ARGB8888).
+struct SurfaceDeleter {
+  void operator()(SDL_Surface* s) const { SDL_FreeSurface(s); }
+};
+using Surface = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+
+// A new surface stamped with a serial number that no other surface of this
+// process has (its `userdata`), so presenters can tell pages apart even when
+// a freed page's address is reused.
+Surface make_surface(int width_px, int height_px);
+std::uintptr_t serial_of(const SDL_Surface& s);
+
+class Compositor {
+ public:
+  explicit Compositor(text::GlyphCache& glyphs) : glyphs_(glyphs) {}
+
+  // Draws `scene` into a new surface of the scene's size. Null on failure.
+  Surface compose(const slides::Scene& scene);
+
+ private:
+  text::GlyphCache& glyphs_;  // rasterized glyphs outlive each composition
+};
+
+}  // namespace annae::render

@@ -1,0 +1,86 @@
+// Cover: the event's name large, then when, where and who, as a calm
+// left-aligned composition centred vertically.
+#include <cmath>
+
+#include "slides/korean_date.hpp"
+#include "slides/slide_layout.hpp"
+
+namespace annae::slides {
+
+SlidePages layout_cover(const content::Slide& slide, const content::CoverSlide& cover, const LayoutContext& ctx) {
+  SlidePages out;
+  const auto& m = ctx.metrics;
+  const auto& p = ctx.palette;
+  Scene scene = blank_page(ctx);
+  const float width = m.content.w * (m.portrait ? 1.0f : 0.82f);
+
+  const auto title_style = text_style(ctx, m.type.display_px, Weight::bold, 1.22f, text::Align::start, true);
+  auto title = fit_text(ctx, cover.title, title_style, width, title_style.size_px * 1.22f * (m.portrait ? 4 : 3), out.issues);
+  TextPtr subtitle;
+  if (!cover.subtitle.empty()) {
+    subtitle = fit_text(ctx, cover.subtitle, text_style(ctx, m.type.heading_px, Weight::regular, 1.4f), width,
+                        m.type.heading_px * 1.4f * 3, out.issues);
+  }
+
+  // Facts: label column and value column.
+  struct Fact {
+    const char* label;
+    std::string value;
+  };
+  std::vector<Fact> facts;
+  const auto date = cover.date ? cover.date : slide.event.date;
+  const auto time = cover.time_minutes ? cover.time_minutes : slide.event.start_minutes;
+  std::string when;
+  if (date) when = korean_date(*date);
+  if (time) when += (when.empty() ? "" : " ") + clock_text(*time);
+  if (!when.empty()) facts.push_back({"일시", when});
+  if (!cover.venue.empty()) facts.push_back({"장소", cover.venue.value});
+  // A host line that names its own roles ("주최 …, 참여 …") needs no label of ours.
+  if (!cover.host.empty()) facts.push_back({cover.host.value.rfind("주최", 0) == 0 ? "" : "주최", cover.host.value});
+
+  const auto label_style = text_style(ctx, m.type.small_px, Weight::medium, 1.3f);
+  const auto value_style = text_style(ctx, m.type.heading_px, Weight::medium, 1.3f);
+  const float label_w = std::round(m.type.small_px * 3.2f);
+  const float value_w = width - label_w;
+  std::vector<std::pair<TextPtr, TextPtr>> fact_blocks;
+  float facts_h = 0;
+  for (const auto& f : facts) {
+    auto value = lay_text(ctx, f.value, value_style, value_w);
+    fact_blocks.emplace_back(lay_text(ctx, f.label, label_style, label_w), value);
+    facts_h += value->height_px + m.gap_px * 0.35f;
+  }
+
+  const float rule_h = std::max(4.0f, std::round(m.unit_px * 0.008f));
+  const float gap = m.gap_px * 1.4f;
+  float total = title->height_px + (subtitle ? m.gap_px * 0.6f + subtitle->height_px : 0) + gap + rule_h + gap + facts_h;
+  float y = std::round(m.content.y + (m.content.h - total) * (m.portrait ? 0.42f : 0.5f));
+
+  put(scene, title, m.content.x, y, p.text);
+  y += title->height_px;
+  if (subtitle) {
+    y += m.gap_px * 0.6f;
+    put(scene, subtitle, m.content.x, y, p.muted);
+    y += subtitle->height_px;
+  }
+  y += gap;
+  fill(scene, {m.content.x, y, std::round(m.unit_px * 0.09f), rule_h}, p.accent);
+  y += rule_h + gap;
+  for (const auto& [label, value] : fact_blocks) {
+    // Labels sit on the values' first baseline.
+    if (!label->lines.empty() && !value->lines.empty()) {
+      put(scene, label, m.content.x, y + first_baseline(value) - first_baseline(label), p.accent);
+    }
+    put(scene, value, m.content.x + label_w, y, p.text);
+    y += value->height_px + m.gap_px * 0.35f;
+  }
+  if (cover.logo) {
+    const float logo_h = std::round(m.unit_px * 0.11f);
+    const float logo_w = logo_h * 2.5f;
+    scene.items.emplace_back(std::in_place_type<ImageItem>, ImageItem{cover.logo->file.string(), {m.content.right() - logo_w, m.content.y, logo_w, logo_h},
+                                    ImageFit::contain});
+  }
+  out.pages.push_back(std::move(scene));
+  return out;
+}
+
+}  // namespace annae::slides

@@ -1,0 +1,76 @@
+// content/FORMAT.md is what staff copy from: every complete example in it
+// must load without a diagnostic.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "content/parse.hpp"
+#include "show_fixture.hpp"
+
+namespace fs = std::filesystem;
+using namespace annae::content;
+using annae::test::examples_dir;
+using annae::test::format_all;
+using annae::test::shows_dir;
+using annae::test::TempDir;
+
+namespace {
+
+// The ```toml blocks that start at the left margin (the indented snippets
+// inside the five rules are fragments, not files).
+std::vector<std::string> toml_blocks(const std::string& markdown) {
+  std::vector<std::string> blocks;
+  std::istringstream in(markdown);
+  std::string line, block;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (!inside && line == "```toml") {
+      inside = true;
+      block.clear();
+    } else if (inside && line == "```") {
+      inside = false;
+      blocks.push_back(block);
+    } else if (inside) {
+      block += line + "\n";
+    }
+  }
+  return blocks;
+}
+
+}  // namespace
+
+TEST_CASE("every example in FORMAT.md is valid") {
+  std::ifstream in(examples_dir() / "FORMAT.md");
+  std::stringstream markdown;
+  markdown << in.rdbuf();
+  const auto blocks = toml_blocks(markdown.str());
+  REQUIRE(blocks.size() == 9);  // show.toml and one example of each of the eight kinds
+
+  TempDir temp("format");
+  const fs::path show = temp.path() / "examples";
+  fs::create_directories(show / "photos");
+  fs::copy_file(shows_dir() / "images-ok" / "logo.png", show / "logo.png");
+  fs::copy_file(shows_dir() / "images-ok" / "photos" / "forum.jpg", show / "photos" / "forum.jpg");
+  std::ofstream(show / "show.toml") << "[event]\ndate = \"2023-09-26\"\nstart = \"14:00\"\n";
+
+  std::set<std::string> kinds;
+  int n = 0;
+  for (const auto& block : blocks) {
+    CAPTURE(block);
+    if (block.find("[event]") != std::string::npos) {  // the show.toml example
+      annae::Diagnostics d;
+      const SettingsFile settings = parse_show_settings(block, "show.toml", ShowSettings{}, SettingsScope::top, d);
+      CHECK(format_all(d) == "");
+      CHECK(settings.settings.theme.colors.accent == Rgb{0x4F, 0xC3, 0xF7});
+      continue;
+    }
+    std::ofstream(show / ("0" + std::to_string(10 + n++) + "-example.toml")) << block;
+  }
+  const LoadResult result = load_show(show);
+  CHECK(format_all(result.diagnostics) == "");
+  REQUIRE(result.show);
+  for (const auto& slide : result.show->slides) kinds.insert(std::string(kind_name(slide.kind)));
+  CHECK(kinds == std::set<std::string>{"cover", "strategies", "text", "agenda", "talks", "contacts", "quote", "image"});
+}
