@@ -74,3 +74,16 @@ TEST_CASE("every example in FORMAT.md is valid") {
   for (const auto& slide : result.show->slides) kinds.insert(std::string(kind_name(slide.kind)));
   CHECK(kinds == std::set<std::string>{"cover", "strategies", "text", "agenda", "talks", "contacts", "quote", "image"});
 }
+
+TEST_CASE("the README's format examples are exactly the ones checked above") {
+  const auto read = [](const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  const auto readme = toml_blocks(read(examples_dir().parent_path() / "README.md"));
+  const auto format = toml_blocks(read(examples_dir() / "FORMAT.md"));
+  CHECK(readme.size() == 9);  // show.toml and the eight kinds
+  CHECK(readme == format);
+}
