@@ -10,6 +10,7 @@
 #include "content/load.hpp"
 #include "core/utf8.hpp"
 #include "png_util.hpp"
+#include "shared_engine.hpp"
 #include "slides/show_view.hpp"
 
 namespace fs = std::filesystem;
@@ -33,10 +34,6 @@ fs::path render_all(int w, int h) {
   return dir;
 }
 
-annae::text::TextEngine& engine() {
-  static annae::text::TextEngine e({});
-  return e;
-}
 
 }  // namespace
 
@@ -53,7 +50,7 @@ TEST_CASE("every example slide renders at every size, with ink where its title i
       CAPTURE(show.slides[i].id);
       // The first page of each slide; its title is its largest block of words (a quote's
       // opening mark is larger but is one decorative character).
-      const auto pages = annae::slides::layout_show_slide(show, i, engine(), view, {{2020, 9, 25}, 860});
+      const auto pages = annae::slides::layout_show_slide(show, i, annae::test::engine(), view, {{2020, 9, 25}, 860});
       std::string stem = (i < 9 ? "0" : "") + std::to_string(i + 1) + "-" + show.slides[i].id;
       std::replace(stem.begin(), stem.end(), '/', '_');
       const auto file = dir / (stem + (pages.pages.size() > 1 ? "-p1.png" : ".png"));

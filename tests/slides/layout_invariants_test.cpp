@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "content/load.hpp"
+#include "shared_engine.hpp"
 #include "slides/show_view.hpp"
 
 namespace {
@@ -32,10 +33,6 @@ std::vector<Box> line_boxes(const annae::slides::TextItem& t) {
   return out;
 }
 
-annae::text::TextEngine& engine() {
-  static annae::text::TextEngine e({});
-  return e;
-}
 
 }  // namespace
 
@@ -50,13 +47,13 @@ TEST_CASE("example slides: inside the safe area and their panels, no overlaps, n
     const auto view = annae::slides::view_for(show, w, h);
     const Box safe{view.metrics.safe.x, view.metrics.safe.y, view.metrics.safe.right(), view.metrics.safe.bottom()};
     for (std::size_t i = 0; i < show.slides.size(); ++i) {
-      const auto pages = annae::slides::layout_show_slide(show, i, engine(), view, now);
+      const auto pages = annae::slides::layout_show_slide(show, i, annae::test::engine(), view, now);
       CAPTURE(w);
       CAPTURE(h);
       CAPTURE(show.slides[i].id);
       CHECK(pages.issues.empty());  // nothing was cut with '…'
       for (std::size_t p = 0; p < pages.pages.size(); ++p) {
-        const auto scene = annae::slides::page_with_footer(show, i, pages, p, engine(), view, now);
+        const auto scene = annae::slides::page_with_footer(show, i, pages, p, annae::test::engine(), view, now);
         std::vector<Box> panels;
         std::vector<std::vector<Box>> blocks;
         for (const auto& item : scene.items) {

@@ -2,6 +2,7 @@
 // out: optional parts simply do not appear.
 #include <doctest/doctest.h>
 
+#include "shared_engine.hpp"
 #include "slides/show_view.hpp"
 
 using namespace annae;
@@ -10,10 +11,6 @@ namespace {
 
 content::Text t(const char* s) { return {s, {"x.toml", 1, 1}}; }
 
-text::TextEngine& engine() {
-  static text::TextEngine e({});
-  return e;
-}
 
 }  // namespace
 
@@ -47,9 +44,9 @@ TEST_CASE("every kind lays out with only its required fields") {
     const auto view = slides::view_for(show, w, h);
     for (std::size_t i = 0; i < show.slides.size(); ++i) {
       CAPTURE(i);
-      const auto pages = slides::layout_show_slide(show, i, engine(), view, now);
+      const auto pages = slides::layout_show_slide(show, i, annae::test::engine(), view, now);
       REQUIRE_FALSE(pages.pages.empty());
-      const auto scene = slides::page_with_footer(show, i, pages, 0, engine(), view, now);
+      const auto scene = slides::page_with_footer(show, i, pages, 0, annae::test::engine(), view, now);
       CHECK(scene.width_px == w);
     }
   }

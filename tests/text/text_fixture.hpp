@@ -4,14 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "shared_engine.hpp"
 #include "text/layout.hpp"
 
 namespace annae::test {
-
-inline text::TextEngine& engine() {
-  static text::TextEngine instance({});  // Noto Sans CJK KR + system fallback, no fonts/ folder
-  return instance;
-}
 
 inline std::vector<std::string> lines_of(const text::TextBlock& block) {
   std::vector<std::string> out;
