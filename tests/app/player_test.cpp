@@ -75,11 +75,11 @@ TEST_CASE("the screen shows exactly what annae render draws for the same slide a
   const auto expected = annae::test::load_png(png);
   REQUIRE(expected.width == 1280);
   // Software composition through the window surface, and the GPU renderer path (llvmpipe here).
-  for (const char* renderer : {"software", "opengl"}) {
+  for (const std::string renderer : {"software", "opengl"}) {
     CAPTURE(renderer);
     annae::test::Xvfb x(1280, 720);
     REQUIRE(x.ok());
-    const std::string log = std::string("/tmp/annae-e2e-player-") + renderer + ".log";
+    const std::string log = "/tmp/annae-e2e-player-" + renderer + ".log";
     Process player({ANNAE_BINARY, "--window", "1280x720", "--renderer", renderer, "--at", "2020-09-25T14:20", show},
                    {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
     const auto deadline = std::chrono::steady_clock::now() + 15s;
@@ -87,21 +87,27 @@ TEST_CASE("the screen shows exactly what annae render draws for the same slide a
       REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, annae::test::read_text(log));
       std::this_thread::sleep_for(50ms);
     }
-    std::this_thread::sleep_for(300ms);
-    const auto grab = x.grab();
-    REQUIRE(grab.width == 1280);
+    // Compare until the screen matches (a loaded machine may present a moment later), up to a deadline.
     long long diff = 0;
     int differing = 0;
-    for (int y = 0; y < 720; ++y) {
-      for (int xx = 0; xx < 1280; ++xx) {
-        const auto e = expected.at(xx, y);
-        const auto& g = grab.at(xx, y);
-        const int d =
-            std::abs(int(e >> 16 & 0xFF) - g.r) + std::abs(int(e >> 8 & 0xFF) - g.g) + std::abs(int(e & 0xFF) - g.b);
-        diff += d;
-        differing += d > 6;
+    const auto settle_deadline = std::chrono::steady_clock::now() + 10s;
+    do {
+      std::this_thread::sleep_for(200ms);
+      const auto grab = x.grab();
+      REQUIRE(grab.width == 1280);
+      diff = 0;
+      differing = 0;
+      for (int y = 0; y < 720; ++y) {
+        for (int xx = 0; xx < 1280; ++xx) {
+          const auto e = expected.at(xx, y);
+          const auto& g = grab.at(xx, y);
+          const int d =
+              std::abs(int(e >> 16 & 0xFF) - g.r) + std::abs(int(e >> 8 & 0xFF) - g.g) + std::abs(int(e & 0xFF) - g.b);
+          diff += d;
+          differing += d > 6;
+        }
       }
-    }
+    } while (differing >= 1280 * 720 / 1000 && std::chrono::steady_clock::now() < settle_deadline);
     CHECK(differing < 1280 * 720 / 1000);                   // at most 0.1 % of pixels differ visibly
     CHECK(static_cast<double>(diff) / (1280 * 720) < 1.0);  // and on average by less than one level
   }
