@@ -13,8 +13,8 @@ packages=(
   # fonts: Noto Sans CJK KR is the default face; DejaVu covers scripts it lacks;
   # Nanum Gothic has no OpenType layout tables (the SDL2_ttf width oracle)
   fonts-noto-cjk fonts-dejavu-core fonts-nanum
-  # tests: a virtual X display, and Xlib to read its screen back
-  xvfb xauth libx11-dev
+  # tests: a virtual X display, Xlib to read its screen back, xdotool to click and drag
+  xvfb xauth libx11-dev xdotool
 )
 
 sudo_cmd=()

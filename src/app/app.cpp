@@ -10,12 +10,15 @@
 #include "app/clock.hpp"
 #include "app/display.hpp"
 #include "app/fonts_config.hpp"
+#include "app/gestures.hpp"
+#include "app/interaction.hpp"
 #include "app/player.hpp"
 #include "content/load.hpp"
 #include "core/log.hpp"
 #include "render/compositor.hpp"
 #include "render/presenter.hpp"
 #include "render/rotate.hpp"
+#include "slides/overlays.hpp"
 #include "slides/show_view.hpp"
 #include "slides/status_scene.hpp"
 #include "text/glyph_cache.hpp"
@@ -39,7 +42,8 @@ class App {
         glyphs_(engine_->fonts()),
         compositor_(glyphs_),
         presenter_(display_->renderer() ? render::make_renderer_presenter(display_->renderer())
-                                        : render::make_window_surface_presenter(display_->window())) {}
+                                        : render::make_window_surface_presenter(display_->window())),
+        interaction_(30'000, !display_->windowed()) {}
 
   int run() {
     load_content();
@@ -67,6 +71,7 @@ class App {
       return;
     }
     log::info("playing " + dir + ": " + std::to_string(show_->slides.size()) + " slides");
+    interaction_ = Interaction(show_->settings.touch_idle_timeout_ms, !display_->windowed());
     if (cmd_.at) {
       const text::LocalTime at{cmd_.at->year, cmd_.at->month, cmd_.at->day, cmd_.at->minutes, 0};
       clock_ = Clock(text::from_local(at, show_->settings.event.time_zone));
@@ -90,6 +95,10 @@ class App {
     if (transition_) deadline = std::min(deadline, last_frame_ + frame_interval);
     if (show_ && position_) deadline = std::min(deadline, advance_at_);
     deadline = std::min(deadline, next_minute_);
+    deadline = std::min(deadline, cursor_hide_at_);
+    for (auto ms : {gestures_.deadline_ms(), interaction_.deadline_ms()}) {
+      if (ms) deadline = std::min(deadline, steady::time_point(milliseconds(*ms)));
+    }
     const auto wait_ms = std::chrono::duration_cast<milliseconds>(deadline - now).count();
     if (wait_ms <= 0) return;
     if (SDL_WaitEventTimeout(&pending_, static_cast<int>(std::min<long long>(wait_ms, 60'000)))) have_pending_ = true;
@@ -105,10 +114,43 @@ class App {
       switch (e.type) {
         case SDL_QUIT: quit_ = true; break;
         case SDL_KEYDOWN:
-          if (display_->windowed() && e.key.keysym.sym == SDLK_ESCAPE) quit_ = true;
-          if (e.key.keysym.sym == SDLK_RIGHT) requested_step_ = +1;
-          if (e.key.keysym.sym == SDLK_LEFT) requested_step_ = -1;
+          if (!e.key.repeat) {
+            int digit = 0;
+            act(interaction_.on_key_down(key_of(e.key.keysym, digit), digit, now_ms()));
+          }
           break;
+        case SDL_KEYUP: {
+          int digit = 0;
+          interaction_.on_key_up(key_of(e.key.keysym, digit));
+          break;
+        }
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP:
+          pointer(e.type == SDL_FINGERDOWN ? PointerEvent::Type::down
+                  : e.type == SDL_FINGERUP ? PointerEvent::Type::up
+                                           : PointerEvent::Type::move,
+                  static_cast<std::int64_t>(e.tfinger.fingerId) + 1, {e.tfinger.x, e.tfinger.y});
+          break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+        case SDL_MOUSEMOTION: {
+          if (e.type == SDL_MOUSEMOTION ? e.motion.which == SDL_TOUCH_MOUSEID : e.button.which == SDL_TOUCH_MOUSEID) {
+            break;  // SDL's mouse events made from touches: the touch itself was handled
+          }
+          show_cursor_for_a_while();
+          if (e.type == SDL_MOUSEMOTION && !(e.motion.state & SDL_BUTTON_LMASK)) break;
+          if (e.type != SDL_MOUSEMOTION && e.button.button != SDL_BUTTON_LEFT) break;
+          int ww = 1, wh = 1;
+          SDL_GetWindowSize(display_->window(), &ww, &wh);
+          const int mx = e.type == SDL_MOUSEMOTION ? e.motion.x : e.button.x;
+          const int my = e.type == SDL_MOUSEMOTION ? e.motion.y : e.button.y;
+          pointer(e.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Type::down
+                  : e.type == SDL_MOUSEBUTTONUP ? PointerEvent::Type::up
+                                                : PointerEvent::Type::move,
+                  0, {static_cast<float>(mx) / static_cast<float>(ww), static_cast<float>(my) / static_cast<float>(wh)});
+          break;
+        }
         case SDL_WINDOWEVENT:
           if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_EXPOSED) dirty_ = true;
           break;
@@ -137,11 +179,15 @@ class App {
       previous_.reset();
       dirty_ = true;
     }
-    if (requested_step_ != 0) {
-      const int step = requested_step_;
-      requested_step_ = 0;
-      go(step);
-    } else if (!transition_ && now >= advance_at_) {
+    if (const auto g = gestures_.on_time(now_ms())) on_gesture(*g);
+    act(interaction_.on_time(now_ms()));
+    if (now >= cursor_hide_at_) {
+      SDL_ShowCursor(SDL_DISABLE);
+      cursor_hide_at_ = steady::time_point::max();
+    }
+    if (quit_ || position_changed_by_input_) {
+      position_changed_by_input_ = false;
+    } else if (!transition_ && !interaction_.paused() && now >= advance_at_) {
       go(+1);
     } else if (now >= next_minute_) {
       // The clock moved on: redraw the footer and any live agenda in place.
@@ -161,7 +207,9 @@ class App {
       return;
     }
     if (!dirty_ || !shown_) return;
-    presenter_->show(*shown_);
+    const bool overlays = interaction_.paused() || interaction_.index_open() || finger_at_;
+    if (overlays && overlay_stale_) overlay_frame_ = compose_overlays();
+    presenter_->show(overlays && overlay_frame_ ? *overlay_frame_ : *shown_);
     dirty_ = false;
     if (!first_frame_logged_) {
       first_frame_logged_ = true;
@@ -228,7 +276,123 @@ class App {
       last_frame_ = steady::now() - frame_interval;
     }
     shown_ = std::move(composed);
+    overlay_stale_ = true;
     dirty_ = true;
+  }
+
+  // ---- visitors and operators ----
+  static std::int64_t now_ms() {
+    return std::chrono::duration_cast<milliseconds>(steady::now().time_since_epoch()).count();
+  }
+
+  static Key key_of(const SDL_Keysym& k, int& digit) {
+    digit = 0;
+    switch (k.sym) {
+      case SDLK_LEFT: return Key::left;
+      case SDLK_RIGHT: return Key::right;
+      case SDLK_SPACE: return Key::space;
+      case SDLK_HOME: return Key::home;
+      case SDLK_END: return Key::end;
+      case SDLK_i: return Key::index;
+      case SDLK_f: return Key::fullscreen;
+      case SDLK_ESCAPE: return Key::escape;
+      case SDLK_q: return Key::q;
+      case SDLK_LCTRL:
+      case SDLK_RCTRL: return Key::ctrl;
+      case SDLK_LALT:
+      case SDLK_RALT: return Key::alt;
+      default: break;
+    }
+    if (k.sym >= SDLK_1 && k.sym <= SDLK_9) {
+      digit = static_cast<int>(k.sym - SDLK_0);
+      return Key::digit;
+    }
+    return Key::other;
+  }
+
+  // A pointer event in output-normalized coordinates.
+  void pointer(PointerEvent::Type type, std::int64_t finger, Point output) {
+    const Point at = map_to_slide(output, applied_rotation_);
+    const auto ms = now_ms();
+    interaction_.touched(ms);
+    const bool was_down = finger_at_.has_value();
+    finger_at_ = type == PointerEvent::Type::up ? std::nullopt : std::optional<Point>(at);
+    if (type != PointerEvent::Type::move || was_down != finger_at_.has_value()) {
+      overlay_stale_ = true;  // feedback: the marker appears with the finger and goes with it
+      dirty_ = true;
+    }
+    if (auto g = gestures_.on_event({type, finger, at, ms})) on_gesture(*g);
+  }
+
+  void on_gesture(const Gesture& g) {
+    std::optional<std::size_t> cell;
+    if (index_) cell = slides::index_cell_at(*index_, g.at.x, g.at.y);
+    act(interaction_.on_gesture(g, now_ms(), cell));
+  }
+
+  void act(const Decision& d) {
+    if (d.action == Action::none) return;
+    overlay_stale_ = true;
+    dirty_ = true;
+    switch (d.action) {
+      case Action::quit: quit_ = true; return;
+      case Action::toggle_fullscreen: {
+        const bool fullscreen = SDL_GetWindowFlags(display_->window()) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+        SDL_SetWindowFullscreen(display_->window(), fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+        return;
+      }
+      case Action::toggle_pause:
+        if (!interaction_.paused()) advance_at_ = steady::now() + milliseconds(current_duration_ms());
+        return;
+      case Action::open_index:
+        if (show_) index_ = slides::index_overlay(*show_, position_ ? position_->slide : 0, *engine_, view_);
+        return;
+      case Action::close_index:
+        index_.reset();
+        if (!interaction_.paused()) advance_at_ = std::max(advance_at_, steady::now() + milliseconds(2000));
+        return;
+      case Action::next: go(+1); break;
+      case Action::previous: go(-1); break;
+      case Action::first:
+      case Action::last:
+      case Action::jump: {
+        index_.reset();
+        if (!show_) return;
+        const std::size_t target = d.action == Action::first  ? 0
+                                   : d.action == Action::last ? show_->slides.size() - 1
+                                                              : std::min(d.slide, show_->slides.size() - 1);
+        const int direction = position_ && target < position_->slide ? -1 : +1;
+        present(Position{target, 0}, direction);
+        break;
+      }
+      default: return;
+    }
+    position_changed_by_input_ = true;
+  }
+
+  int current_duration_ms() const {
+    return show_ && position_ ? show_->slides[position_->slide].play_duration_ms() : 12'000;
+  }
+
+  render::Surface compose_overlays() {
+    if (!shown_) return nullptr;
+    slides::Scene overlay;
+    overlay.width_px = width_;
+    overlay.height_px = height_;
+    const auto add = [&](const slides::Scene& s) { overlay.items.insert(overlay.items.end(), s.items.begin(), s.items.end()); };
+    if (index_) add(index_->scene);
+    if (interaction_.paused() && !index_) add(slides::paused_badge(*engine_, view_));
+    if (finger_at_) add(slides::touch_marker(view_, finger_at_->x, finger_at_->y));
+    overlay_stale_ = false;
+    auto frame = compositor_.compose_over(*render::rotated(*shown_, (360 - applied_rotation_) % 360), overlay);
+    return frame && applied_rotation_ ? render::rotated(*frame, applied_rotation_) : std::move(frame);
+  }
+
+  void show_cursor_for_a_while() {
+    if (!display_->windowed()) {
+      SDL_ShowCursor(SDL_ENABLE);  // an operator's mouse; visitors never see a cursor otherwise
+      cursor_hide_at_ = steady::now() + milliseconds(3000);
+    }
   }
 
   int rotation_deg() const {
@@ -257,6 +421,15 @@ class App {
   std::unique_ptr<render::Presenter> presenter_;
   Clock clock_;
 
+  // Visitors and operators.
+  GestureRecognizer gestures_;
+  Interaction interaction_;
+  std::optional<Point> finger_at_;         // where a finger is down (touch feedback)
+  std::optional<slides::IndexOverlay> index_;
+  render::Surface overlay_frame_;          // shown_ with the overlays drawn over it
+  bool overlay_stale_ = true;
+  steady::time_point cursor_hide_at_ = steady::time_point::max();
+
   std::shared_ptr<const content::Show> show_;
   std::string status_;
   slides::ShowView view_;
@@ -266,7 +439,7 @@ class App {
   std::optional<Transition> transition_;
   int width_ = 0, height_ = 0;  // the slide's shape: the output turned back by the rotation
   int applied_rotation_ = 0;
-  int requested_step_ = 0;
+  bool position_changed_by_input_ = false;
   steady::time_point advance_at_ = steady::time_point::max();
   steady::time_point next_minute_ = steady::time_point::max();
   steady::time_point last_frame_;

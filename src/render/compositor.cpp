@@ -1,5 +1,7 @@
 #include "render/compositor.hpp"
 
+#include <cstring>
+
 namespace annae::render {
 
 Surface make_surface(int width_px, int height_px) {
@@ -11,17 +13,36 @@ Surface make_surface(int width_px, int height_px) {
 
 std::uintptr_t serial_of(const SDL_Surface& s) { return reinterpret_cast<std::uintptr_t>(s.userdata); }
 
-Surface Compositor::compose(const slides::Scene& scene) {
-  Surface out = make_surface(scene.width_px, scene.height_px);
-  if (!out) return nullptr;
-  SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(out.get());
-  if (!renderer) return nullptr;
+namespace {
+
+bool draw_into(SDL_Surface* target, const slides::Scene& scene, text::GlyphCache& glyphs, bool paint_background) {
+  SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(target);
+  if (!renderer) return false;
   {
-    SceneRenderer scene_renderer(renderer, glyphs_);
-    scene_renderer.draw(scene);
+    SceneRenderer scene_renderer(renderer, glyphs);
+    scene_renderer.draw(scene, paint_background);
     SDL_RenderFlush(renderer);
   }
   SDL_DestroyRenderer(renderer);
+  return true;
+}
+
+}  // namespace
+
+Surface Compositor::compose(const slides::Scene& scene) {
+  Surface out = make_surface(scene.width_px, scene.height_px);
+  if (!out || !draw_into(out.get(), scene, glyphs_, true)) return nullptr;
+  return out;
+}
+
+Surface Compositor::compose_over(const SDL_Surface& base, const slides::Scene& overlay) {
+  Surface out = make_surface(base.w, base.h);
+  if (!out) return nullptr;
+  for (int y = 0; y < base.h; ++y) {
+    std::memcpy(static_cast<Uint8*>(out->pixels) + y * out->pitch,
+                static_cast<const Uint8*>(base.pixels) + y * base.pitch, static_cast<std::size_t>(base.w) * 4);
+  }
+  if (!draw_into(out.get(), overlay, glyphs_, false)) return nullptr;
   return out;
 }
 

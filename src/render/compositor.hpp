@@ -32,6 +32,9 @@ class Compositor {
 
   // Draws `scene` into a new surface of the scene's size. Null on failure.
   Surface compose(const slides::Scene& scene);
+  // A copy of `base` with `overlay`'s items drawn over it (its background is
+  // not painted). Null on failure.
+  Surface compose_over(const SDL_Surface& base, const slides::Scene& overlay);
 
  private:
   text::GlyphCache& glyphs_;  // rasterized glyphs outlive each composition

@@ -8,10 +8,12 @@ namespace annae::render {
 SceneRenderer::SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs)
     : renderer_(renderer), atlas_(renderer, glyphs), images_(renderer) {}
 
-void SceneRenderer::draw(const slides::Scene& scene) {
-  const auto& bg = scene.background;
-  SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
-  SDL_RenderClear(renderer_);
+void SceneRenderer::draw(const slides::Scene& scene, bool paint_background) {
+  if (paint_background) {
+    const auto& bg = scene.background;
+    SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(renderer_);
+  }
   for (const auto& item : scene.items) {
     if (const auto* fill = std::get_if<slides::FillItem>(&item)) draw_fill(*fill);
     if (const auto* text = std::get_if<slides::TextItem>(&item)) draw_text(*text);
@@ -29,6 +31,7 @@ void SceneRenderer::draw_fill(const slides::FillItem& fill) {
     return;
   }
   // A rounded rectangle as a triangle fan: the centre, then each corner's arc.
+  SDL_SetRenderDrawBlendMode(renderer_, fill.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
   const SDL_Color c{fill.color.r, fill.color.g, fill.color.b, fill.color.a};
   const auto& q = fill.rect;
   const int steps = std::clamp(static_cast<int>(r / 2), 4, 16);

@@ -17,9 +17,9 @@ class SceneRenderer {
  public:
   SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs);
 
-  // Draws the whole scene into the renderer's current target, scaled from
-  // scene pixels to the target size. Does not present.
-  void draw(const slides::Scene& scene);
+  // Draws the scene into the renderer's current target (first painting its
+  // background, unless drawing an overlay). Does not present.
+  void draw(const slides::Scene& scene, bool paint_background = true);
 
   GlyphAtlas& atlas() { return atlas_; }
 

@@ -3,6 +3,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <thread>
 
 #include "../render/png_util.hpp"
@@ -66,13 +69,86 @@ TEST_CASE("an unknown option exits 2 with a hint") {
   CHECK(annae::test::read_text(log) == "annae: unknown option: --frobnicate\nTry 'annae --help'.\n");
 }
 
-TEST_CASE("the screen shows exactly what annae render draws for the same slide and moment") {
-  const std::string show = std::string(ANNAE_SOURCE_DIR) + "/content/seminar-2020";
-  const std::string png = "/tmp/annae-e2e-cover.png";
-  Process render({ANNAE_BINARY, "render", show, "--slide", "1", "--size", "1280x720", "--at", "2020-09-25T14:20", "--out",
-                  png});
+namespace {
+
+// Renders one slide as `annae render` would, to compare the screen with.
+annae::test::Image rendered(const std::string& show, const std::string& slide, const std::string& at) {
+  const std::string png = "/tmp/annae-e2e-" + std::to_string(std::hash<std::string>{}(show + slide + at)) + ".png";
+  Process render({ANNAE_BINARY, "render", show, "--slide", slide, "--size", "1280x720", "--at", at, "--out", png}, {},
+                 png + ".log");
   REQUIRE(render.wait_for(30s) == 0);
-  const auto expected = annae::test::load_png(png);
+  return annae::test::load_png(png);
+}
+
+// Pixels that differ visibly between the screen and an image (0 when identical).
+int differing_pixels(const annae::test::ScreenGrab& grab, const annae::test::Image& expected, double* mean_diff = nullptr) {
+  long long diff = 0;
+  int differing = 0;
+  for (int y = 0; y < 720; ++y) {
+    for (int x = 0; x < 1280; ++x) {
+      const auto e = expected.at(x, y);
+      const auto& g = grab.at(x, y);
+      const int d = std::abs(int(e >> 16 & 0xFF) - g.r) + std::abs(int(e >> 8 & 0xFF) - g.g) + std::abs(int(e & 0xFF) - g.b);
+      diff += d;
+      differing += d > 6;
+    }
+  }
+  if (mean_diff) *mean_diff = static_cast<double>(diff) / (1280 * 720);
+  return differing;
+}
+
+// Writes a screen grab where a failing test says, to look at what it saw.
+std::string save_grab(const annae::test::ScreenGrab& grab, const std::string& path) {
+  SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, grab.width, grab.height, 24, SDL_PIXELFORMAT_RGB24);
+  for (int y = 0; y < grab.height; ++y) {
+    auto* row = static_cast<Uint8*>(s->pixels) + y * s->pitch;
+    for (int x = 0; x < grab.width; ++x) {
+      row[x * 3] = grab.at(x, y).r;
+      row[x * 3 + 1] = grab.at(x, y).g;
+      row[x * 3 + 2] = grab.at(x, y).b;
+    }
+  }
+  IMG_SavePNG(s, path.c_str());
+  SDL_FreeSurface(s);
+  return "screen saved to " + path;
+}
+
+constexpr int matching = 1280 * 720 / 1000;  // at most 0.1 % of pixels may differ (anti-aliasing)
+
+// Waits until the screen shows `expected` (a loaded machine may present a moment later).
+bool screen_shows(const annae::test::Xvfb& x, const annae::test::Image& expected, std::chrono::milliseconds timeout,
+                  double* mean_diff = nullptr) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  do {
+    const auto grab = x.grab();
+    if (grab.width == 1280 && differing_pixels(grab, expected, mean_diff) < matching) return true;
+    std::this_thread::sleep_for(100ms);
+  } while (std::chrono::steady_clock::now() < deadline);
+  return false;
+}
+
+void wait_for_first_frame(const std::string& log) {
+  const auto deadline = std::chrono::steady_clock::now() + 15s;
+  while (annae::test::read_text(log).find("first frame on screen") == std::string::npos) {
+    REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, annae::test::read_text(log));
+    std::this_thread::sleep_for(50ms);
+  }
+}
+
+// xdotool against the private display: mouse drags stand in for swipes, clicks for taps.
+void xdotool(const annae::test::Xvfb& x, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"xdotool"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  Process p(argv, {"DISPLAY=" + x.display()});
+  REQUIRE(p.wait_for(10s) == 0);
+}
+
+const std::string seminar = std::string(ANNAE_SOURCE_DIR) + "/content/seminar-2020";
+
+}  // namespace
+
+TEST_CASE("the screen shows exactly what annae render draws for the same slide and moment") {
+  const auto expected = rendered(seminar, "1", "2020-09-25T14:20");
   REQUIRE(expected.width == 1280);
   // Software composition through the window surface, and the GPU renderer path (llvmpipe here).
   for (const std::string renderer : {"software", "opengl"}) {
@@ -80,35 +156,56 @@ TEST_CASE("the screen shows exactly what annae render draws for the same slide a
     annae::test::Xvfb x(1280, 720);
     REQUIRE(x.ok());
     const std::string log = "/tmp/annae-e2e-player-" + renderer + ".log";
-    Process player({ANNAE_BINARY, "--window", "1280x720", "--renderer", renderer, "--at", "2020-09-25T14:20", show},
+    Process player({ANNAE_BINARY, "--window", "1280x720", "--renderer", renderer, "--at", "2020-09-25T14:20", seminar},
                    {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
-    const auto deadline = std::chrono::steady_clock::now() + 15s;
-    while (annae::test::read_text(log).find("first frame on screen") == std::string::npos) {
-      REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, annae::test::read_text(log));
-      std::this_thread::sleep_for(50ms);
-    }
-    // Compare until the screen matches (a loaded machine may present a moment later), up to a deadline.
-    long long diff = 0;
-    int differing = 0;
-    const auto settle_deadline = std::chrono::steady_clock::now() + 10s;
-    do {
-      std::this_thread::sleep_for(200ms);
-      const auto grab = x.grab();
-      REQUIRE(grab.width == 1280);
-      diff = 0;
-      differing = 0;
-      for (int y = 0; y < 720; ++y) {
-        for (int xx = 0; xx < 1280; ++xx) {
-          const auto e = expected.at(xx, y);
-          const auto& g = grab.at(xx, y);
-          const int d =
-              std::abs(int(e >> 16 & 0xFF) - g.r) + std::abs(int(e >> 8 & 0xFF) - g.g) + std::abs(int(e & 0xFF) - g.b);
-          diff += d;
-          differing += d > 6;
-        }
-      }
-    } while (differing >= 1280 * 720 / 1000 && std::chrono::steady_clock::now() < settle_deadline);
-    CHECK(differing < 1280 * 720 / 1000);                   // at most 0.1 % of pixels differ visibly
-    CHECK(static_cast<double>(diff) / (1280 * 720) < 1.0);  // and on average by less than one level
+    wait_for_first_frame(log);
+    double mean_diff = 0;
+    CHECK(screen_shows(x, expected, 10s, &mean_diff));
+    CHECK(mean_diff < 1.0);  // on average less than one level apart
   }
+}
+
+TEST_CASE("a swipe with the mouse shows the next slide, a swipe back the previous one") {
+  const auto first = rendered(seminar, "1", "2020-09-25T14:20");
+  const auto second = rendered(seminar, "2", "2020-09-25T14:20");
+  annae::test::Xvfb x(1280, 720);
+  REQUIRE(x.ok());
+  const std::string log = "/tmp/annae-e2e-swipe.log";
+  Process player({ANNAE_BINARY, "--window", "1280x720", "--at", "2020-09-25T14:20", seminar},
+                 {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
+  wait_for_first_frame(log);
+  REQUIRE(screen_shows(x, first, 10s));
+  xdotool(x, {"mousemove", "1000", "360", "mousedown", "1", "mousemove", "800", "360", "mousemove", "500", "360", "mouseup", "1"});
+  CHECK(screen_shows(x, second, 5s));   // the finger pulled the next slide in
+  xdotool(x, {"mousemove", "300", "360", "mousedown", "1", "mousemove", "600", "360", "mousemove", "900", "360", "mouseup", "1"});
+  CHECK(screen_shows(x, first, 5s));    // and the other way, back
+}
+
+TEST_CASE("a tap pauses; after the idle timeout auto-play resumes") {
+  // A two-slide show that changes every 3 s and returns to auto-play 5 s after the last touch.
+  const auto dir = std::filesystem::temp_directory_path() / "annae-e2e-idle";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "show.toml") << "title = \"초광역 연계협력\"\n\n[event]\ndate = \"2020-09-25\"\n\n"
+                                      "[slides]\nduration = 3\n\n[transition]\nkind = \"none\"\n\n[touch]\nidle_timeout = 5\n";
+  std::filesystem::copy_file(seminar + "/010-cover.toml", dir / "010-cover.toml");
+  std::filesystem::copy_file(seminar + "/060-contacts.toml", dir / "020-contacts.toml");
+  const auto cover = rendered(dir.string(), "1", "2020-09-25T14:20");
+  const auto contacts = rendered(dir.string(), "2", "2020-09-25T14:20");
+
+  annae::test::Xvfb x(1280, 720);
+  REQUIRE(x.ok());
+  const std::string log = "/tmp/annae-e2e-idle.log";
+  Process player({ANNAE_BINARY, "--window", "1280x720", "--at", "2020-09-25T14:20", dir.string()},
+                 {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
+  wait_for_first_frame(log);
+  REQUIRE(screen_shows(x, cover, 10s));                    // the window is up (a click before it lands nowhere)
+  xdotool(x, {"mousemove", "640", "300", "click", "1"});  // a tap in the middle: pause
+  std::this_thread::sleep_for(4s);                         // longer than a slide's 3 s
+  const auto paused = x.grab();
+  INFO(save_grab(paused, "/tmp/annae-e2e-paused.png"));
+  CHECK(differing_pixels(paused, cover) > 0);              // the "일시정지" badge is over the cover ...
+  CHECK(differing_pixels(paused, cover) < 1280 * 720 / 20);  // ... and the cover is still there
+  // The idle timeout (5 s after the tap) resumes auto-play: the next slide follows within its 3 s.
+  CHECK(screen_shows(x, contacts, 10s));
 }

@@ -1,0 +1,35 @@
+#pragma once
+// What is drawn over a slide while a visitor interacts: the index of all
+// slides, the paused badge, and a touch marker (feedback within a frame of
+// the finger landing). Scenes with a transparent background, drawn over the
+// composed page.
+#include <string>
+#include <vector>
+
+#include "content/model.hpp"
+#include "slides/compose.hpp"
+#include "slides/show_view.hpp"
+
+namespace annae::slides {
+
+struct IndexOverlay {
+  Scene scene;
+  std::vector<Rect> cells;  // cells[i] is slide i's card, in scene pixels
+};
+
+// A slide's name in the index: its title, or what stands for one.
+std::string slide_title(const content::Slide& slide);
+
+IndexOverlay index_overlay(const content::Show& show, std::size_t current, text::TextEngine& engine,
+                           const ShowView& view);
+
+// The cell under a slide-normalized point, if any.
+std::optional<std::size_t> index_cell_at(const IndexOverlay& index, float x_norm, float y_norm);
+
+// A small "일시정지" badge at the top centre.
+Scene paused_badge(text::TextEngine& engine, const ShowView& view);
+
+// A soft ring where a finger is down (slide-normalized point).
+Scene touch_marker(const ShowView& view, float x_norm, float y_norm);
+
+}  // namespace annae::slides
