@@ -187,6 +187,19 @@ Command parse_command_line(const std::vector<std::string>& argv) {
       run.window_size = size;
       continue;
     }
+    if (args.option("--status-file", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      run.status_file = *v;
+      continue;
+    }
+    if (args.option("--watch", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      if (*v != "auto" && *v != "inotify" && *v != "poll") {
+        return UsageError{"--watch must be auto, inotify or poll, not '" + *v + "'"};
+      }
+      run.watch = *v;
+      continue;
+    }
     if (args.option("--renderer", v, error)) {
       if (!error.empty()) return UsageError{error};
       if (*v != "auto" && *v != "software" && *v != "opengl" && *v != "opengles2") {
@@ -233,6 +246,8 @@ Options for play:
   --window WxH     a development window (Esc quits) instead of fullscreen
   --rotate DEG     turn the picture 0, 90, 180 or 270 degrees clockwise, for a screen mounted on its side
   --renderer R     auto (a GPU if there is a real one, else software), software, opengl or opengles2
+  --watch MODE     how to notice copied files: auto (inotify, polling on network shares), inotify, poll
+  --status-file F  where to write the status (default $XDG_STATE_HOME/annae/status.json)
   --at TIME        rehearse: run the clock from TIME (YYYY-MM-DDTHH:MM, the show's time zone)
 
 Options for render:

@@ -21,6 +21,8 @@ struct RunCommand {
   std::optional<WallTime> at;    // --at: a rehearsal clock starting at this moment
   std::optional<int> rotate_deg; // --rotate 0|90|180|270 (clockwise); overrides show.toml
   std::string renderer = "auto"; // --renderer auto|software|opengl|opengles2
+  std::string status_file;       // --status-file PATH; empty: the default (app/status_file.hpp)
+  std::optional<std::string> watch;  // --watch auto|inotify|poll; overrides show.toml
 };
 
 struct RenderCommand {

@@ -4,16 +4,24 @@
 
 namespace annae {
 
-std::string format(const Diagnostic& d) {
+namespace {
+
+std::string location(const Diagnostic& d) {
   std::string out = d.path;
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
     if (d.column > 0) out += ':' + std::to_string(d.column);
   }
-  out += d.severity == Severity::error ? ": error: " : ": warning: ";
-  out += d.message;
   return out;
 }
+
+}  // namespace
+
+std::string format(const Diagnostic& d) {
+  return location(d) + (d.severity == Severity::error ? ": error: " : ": warning: ") + d.message;
+}
+
+std::string format_for_log(const Diagnostic& d) { return location(d) + ": " + d.message; }
 
 void Diagnostics::error(std::string path, int line, int column, std::string message) {
   items_.push_back({Severity::error, std::move(path), line, column, std::move(message)});

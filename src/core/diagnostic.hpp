@@ -21,6 +21,8 @@ struct Diagnostic {
 
 // "path:line:col: error: message" (parts that are 0 are omitted).
 std::string format(const Diagnostic& d);
+// "path:line:col: message" — for a log line whose level already says error or warning.
+std::string format_for_log(const Diagnostic& d);
 
 // Collects diagnostics in the order they were found.
 class Diagnostics {

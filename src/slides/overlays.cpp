@@ -107,6 +107,14 @@ Scene paused_badge(text::TextEngine& engine, const ShowView& view) {
   return s;
 }
 
+Scene staff_badge(const ShowView& view, bool errors) {
+  Scene s = transparent(view);
+  const float d = std::round(view.metrics.unit_px * 0.012f);
+  const float x = view.metrics.safe.x + d, y = view.metrics.safe.bottom() - 2 * d;
+  fill(s, {x, y, d, d}, errors ? Color{0xE5, 0x48, 0x4D, 255} : Color{0xF2, 0xA9, 0x3B, 255}, d / 2);
+  return s;
+}
+
 Scene touch_marker(const ShowView& view, float x_norm, float y_norm) {
   Scene s = transparent(view);
   const float r = std::round(view.metrics.unit_px * 0.035f);

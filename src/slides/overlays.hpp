@@ -29,6 +29,10 @@ std::optional<std::size_t> index_cell_at(const IndexOverlay& index, float x_norm
 // A small "일시정지" badge at the top centre.
 Scene paused_badge(text::TextEngine& engine, const ShowView& view);
 
+// A small mark in the bottom-left corner while the newest content has
+// problems: amber for warnings, red for errors. For staff; quiet for visitors.
+Scene staff_badge(const ShowView& view, bool errors);
+
 // A soft ring where a finger is down (slide-normalized point).
 Scene touch_marker(const ShowView& view, float x_norm, float y_norm);
 

@@ -44,6 +44,13 @@ TEST_CASE("rehearsal clock, rotation and headless render") {
   CHECK(as<RenderCommand>(parse_command_line({"render", "--out", "a.png"})).slide == "1");  // the first slide by default
 }
 
+TEST_CASE("live updates and status options") {
+  const auto run = as<RunCommand>(parse_command_line({"--watch", "poll", "--status-file", "/var/lib/annae/state/status.json"}));
+  CHECK(run.watch == "poll");
+  CHECK(run.status_file == "/var/lib/annae/state/status.json");
+  CHECK(usage_error({"--watch", "sometimes"}) == "--watch must be auto, inotify or poll, not 'sometimes'");
+}
+
 TEST_CASE("help and version") {
   CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"--help"})));
   CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"-h"})));

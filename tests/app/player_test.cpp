@@ -209,3 +209,55 @@ TEST_CASE("a tap pauses; after the idle timeout auto-play resumes") {
   // The idle timeout (5 s after the tap) resumes auto-play: the next slide follows within its 3 s.
   CHECK(screen_shows(x, contacts, 10s));
 }
+
+TEST_CASE("live updates: a changed title shows; a broken file keeps the old one, the badge and the status say why") {
+  const auto dir = std::filesystem::temp_directory_path() / "annae-e2e-live";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(seminar, dir, std::filesystem::copy_options::recursive);
+  const auto status_path = (dir.parent_path() / "annae-e2e-live-status.json").string();
+  std::filesystem::remove(status_path);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    const auto tmp = dir / ("." + name + ".part");  // written beside, then renamed in: as copying tools do
+    std::ofstream(tmp) << text;
+    std::filesystem::rename(tmp, dir / name);
+  };
+  const std::string cover_file = annae::test::read_text((dir / "010-cover.toml").string());
+  std::string retitled = cover_file;
+  const auto title_at = retitled.find("title = ");
+  REQUIRE(title_at != std::string::npos);
+  retitled.replace(title_at, retitled.find('\n', title_at) - title_at, "title = \"연계와 협력으로 그리는 균형발전\"");
+
+  annae::test::Xvfb x(1280, 720);
+  REQUIRE(x.ok());
+  const std::string log = "/tmp/annae-e2e-live.log";
+  Process player({ANNAE_BINARY, "--window", "1280x720", "--at", "2020-09-25T14:20", "--status-file", status_path, dir.string()},
+                 {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
+  wait_for_first_frame(log);
+  REQUIRE(screen_shows(x, rendered(dir.string(), "1", "2020-09-25T14:20"), 10s));
+
+  // 1. A new title: on screen within a moment, exactly as annae render draws it.
+  write("010-cover.toml", retitled);
+  const auto new_cover = rendered(dir.string(), "1", "2020-09-25T14:20");
+  CHECK(screen_shows(x, new_cover, 5s));
+
+  // 2. A broken file: the title on screen stays; only the staff badge is new; the status names file and line.
+  write("010-cover.toml", "kind = \"cover\"\ntitel = \"깨진 제목\"\n");
+  std::this_thread::sleep_for(1500ms);
+  const auto broken = x.grab();
+  INFO(save_grab(broken, "/tmp/annae-e2e-broken.png"));
+  CHECK(differing_pixels(broken, new_cover) > 0);     // the badge
+  CHECK(differing_pixels(broken, new_cover) < 1000);  // and nothing else changed
+  const auto status = annae::test::read_text(status_path);
+  CHECK(status.find("\"using_last_good_show\": true") != std::string::npos);
+  CHECK(status.find("010-cover.toml:2:1: error: unknown key 'titel'; did you mean 'title'?") != std::string::npos);
+
+  // 3. Fixed: the badge goes, and the status is clean again.
+  write("010-cover.toml", retitled);
+  CHECK(screen_shows(x, new_cover, 5s));
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (annae::test::read_text(status_path).find("\"errors\": 0") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(100ms);
+  }
+  CHECK(annae::test::read_text(status_path).find("\"using_last_good_show\": false") != std::string::npos);
+}

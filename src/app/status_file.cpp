@@ -1,0 +1,86 @@
+#include "app/status_file.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+#include "core/files.hpp"
+
+namespace annae::app {
+namespace {
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::filesystem::path default_status_path() {
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
+    return std::filesystem::path(state) / "annae" / "status.json";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::filesystem::path(home) / ".local" / "state" / "annae" / "status.json";
+  }
+  return "/tmp/annae-status.json";
+}
+
+std::string status_json(const Status& s) {
+  std::string out = "{\n";
+  out += "  \"show\": " + quoted(s.show_dir) + ",\n";
+  out += "  \"loaded_at\": " + quoted(s.loaded_at) + ",\n";
+  out += "  \"on_screen\": " + quoted(s.on_screen) + ",\n";
+  out += std::string("  \"using_last_good_show\": ") + (s.using_last_good ? "true" : "false") + ",\n";
+  std::size_t errors = 0;
+  for (const auto& d : s.diagnostics) errors += d.severity == Severity::error;
+  out += "  \"errors\": " + std::to_string(errors) + ",\n";
+  out += "  \"warnings\": " + std::to_string(s.diagnostics.size() - errors) + ",\n";
+  out += "  \"diagnostics\": [";
+  for (std::size_t i = 0; i < s.diagnostics.size(); ++i) {
+    const auto& d = s.diagnostics[i];
+    out += i ? ",\n" : "\n";
+    out += "    {\"severity\": " + quoted(d.severity == Severity::error ? "error" : "warning") +
+           ", \"file\": " + quoted(d.path) + ", \"line\": " + std::to_string(d.line) +
+           ", \"column\": " + std::to_string(d.column) + ", \"message\": " + quoted(d.message) +
+           ", \"text\": " + quoted(format(d)) + "}";
+  }
+  out += s.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+std::string write_status(const std::filesystem::path& path, const Status& status) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  return files::write_atomic(path, status_json(status));
+}
+
+std::string iso_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &local);
+  std::string s = buf;  // +0900 → +09:00
+  if (s.size() >= 5) s.insert(s.size() - 2, ":");
+  return s;
+}
+
+}  // namespace annae::app
