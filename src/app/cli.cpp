@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include <charconv>
+#include <initializer_list>
 
 namespace annae::app {
 namespace {
@@ -20,6 +21,19 @@ std::optional<std::pair<int, int>> parse_size(const std::string& s) {
   auto h = parse_int(s.substr(x + 1), 64, 16384);
   if (!w || !h) return std::nullopt;
   return std::pair{*w, *h};
+}
+
+// Empty when `value` is one of `allowed`; else the message "OPTION must be a, b or c[ NOTE], not 'value'".
+std::string one_of(const std::string& option, const std::string& value, std::initializer_list<const char*> allowed,
+                   const std::string& note = "") {
+  std::string list;
+  std::size_t i = 0;
+  for (const char* a : allowed) {
+    if (value == a) return {};
+    list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + std::string(a);
+    ++i;
+  }
+  return option + " must be " + list + (note.empty() ? "" : " " + note) + ", not '" + value + "'";
 }
 
 // Walks the arguments; options that take a value accept "--opt VALUE" and "--opt=VALUE".
@@ -194,24 +208,22 @@ Command parse_command_line(const std::vector<std::string>& argv) {
     }
     if (args.option("--watch", v, error)) {
       if (!error.empty()) return UsageError{error};
-      if (*v != "auto" && *v != "inotify" && *v != "poll") {
-        return UsageError{"--watch must be auto, inotify or poll, not '" + *v + "'"};
-      }
+      if (auto bad = one_of("--watch", *v, {"auto", "inotify", "poll"}); !bad.empty()) return UsageError{bad};
       run.watch = *v;
       continue;
     }
     if (args.option("--renderer", v, error)) {
       if (!error.empty()) return UsageError{error};
-      if (*v != "auto" && *v != "software" && *v != "opengl" && *v != "opengles2") {
-        return UsageError{"--renderer must be auto, software, opengl or opengles2, not '" + *v + "'"};
+      if (auto bad = one_of("--renderer", *v, {"auto", "software", "opengl", "opengles2"}); !bad.empty()) {
+        return UsageError{bad};
       }
       run.renderer = *v;
       continue;
     }
     if (args.option("--rotate", v, error)) {
       if (!error.empty()) return UsageError{error};
-      if (*v != "0" && *v != "90" && *v != "180" && *v != "270") {
-        return UsageError{"--rotate must be 0, 90, 180 or 270 (degrees clockwise), not '" + *v + "'"};
+      if (auto bad = one_of("--rotate", *v, {"0", "90", "180", "270"}, "(degrees clockwise)"); !bad.empty()) {
+        return UsageError{bad};
       }
       run.rotate_deg = std::stoi(*v);
       continue;
