@@ -52,9 +52,6 @@ class GestureRecognizer {
   std::optional<Gesture> on_time(std::int64_t now_ms);
   // When on_time() next needs calling (a long-press deadline), if any.
   std::optional<std::int64_t> deadline_ms() const;
-  bool finger_down() const { return state_ != State::idle; }
-  // Horizontal drag so far, in slide widths (for live feedback), 0 when idle.
-  float drag_x() const { return state_ == State::tracking ? last_.x - start_.x : 0; }
 
  private:
   enum class State { idle, tracking, cancelled, fired };

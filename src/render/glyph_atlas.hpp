@@ -30,7 +30,6 @@ class GlyphAtlas {
   void clear();
   SDL_Texture* texture() const { return texture_; }
   int size_px() const { return size_px_; }
-  std::size_t glyph_count() const { return slots_.size(); }
 
  private:
   SDL_Renderer* renderer_;

@@ -5,23 +5,24 @@
 // Thread: the renderer's thread. Does not own the renderer or the cache.
 #include <SDL.h>
 
+#include <map>
 #include <vector>
 
 #include "render/glyph_atlas.hpp"
-#include "render/image_cache.hpp"
+#include "render/decoded_images.hpp"
 #include "slides/scene.hpp"
 
 namespace annae::render {
 
 class SceneRenderer {
  public:
-  SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs);
+  // Images come decoded from `images`, which outlives this renderer.
+  SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs, DecodedImages& images);
+  ~SceneRenderer();
 
   // Draws the scene into the renderer's current target (first painting its
   // background, unless drawing an overlay). Does not present.
   void draw(const slides::Scene& scene, bool paint_background = true);
-
-  GlyphAtlas& atlas() { return atlas_; }
 
  private:
   void draw_fill(const slides::FillItem& fill);
@@ -31,7 +32,8 @@ class SceneRenderer {
 
   SDL_Renderer* renderer_;
   GlyphAtlas atlas_;
-  ImageCache images_;
+  DecodedImages& images_;
+  std::map<const SDL_Surface*, SDL_Texture*> textures_;  // uploads for this renderer
   std::vector<SDL_Vertex> vertices_;
   std::vector<int> indices_;
 };

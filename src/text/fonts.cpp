@@ -168,8 +168,6 @@ bool FontLibrary::has_char(FaceId face, char32_t c) const {
   return FT_Get_Char_Index(impl_->faces.at(face).ft, c) != 0;
 }
 
-std::size_t FontLibrary::face_count() const { return impl_->faces.size(); }
-
 FontChain* FontLibrary::chain(const FontRequest& request) {
   for (auto& [req, chain] : impl_->chain_index) {
     if (req == request) return chain;

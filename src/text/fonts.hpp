@@ -80,7 +80,6 @@ class FontLibrary {
 
   const FaceInfo& info(FaceId face) const;
   bool has_char(FaceId face, char32_t c) const;
-  std::size_t face_count() const;
 
   struct Impl;
   Impl& impl() { return *impl_; }

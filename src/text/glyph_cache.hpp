@@ -71,7 +71,6 @@ class GlyphCache {
   const GlyphBitmap& get(const GlyphKey& key);
 
   const GlyphCacheStats& stats() const { return stats_; }
-  void reset_stats() { stats_ = GlyphCacheStats{0, 0, 0, stats_.bytes}; }
 
  private:
   GlyphBitmap rasterize(const GlyphKey& key);

@@ -127,10 +127,8 @@ std::shared_ptr<const Paragraph> TextEngine::prepare(std::string_view utf8, cons
   key += utf8;
   if (auto it = cache_->index.find(key); it != cache_->index.end()) {
     cache_->lru.splice(cache_->lru.begin(), cache_->lru, it->second);
-    ++stats_.paragraph_hits;
     return it->second->second;
   }
-  ++stats_.paragraph_misses;
   FontChain* chain = fonts_->chain(font);
   if (!chain) return nullptr;
   auto paragraph = prepare_paragraph(utf8, *chain, *fonts_, *segmenter_);

@@ -23,11 +23,6 @@ struct FitOptions {
   bool allow_truncate = true;
 };
 
-struct EngineStats {
-  std::size_t paragraph_hits = 0;
-  std::size_t paragraph_misses = 0;
-};
-
 class TextEngine {
  public:
   explicit TextEngine(FontLibrary::Options fonts);
@@ -49,7 +44,6 @@ class TextEngine {
                 const FitOptions& options);
 
   FontLibrary& fonts() { return *fonts_; }
-  const EngineStats& stats() const { return stats_; }
   void clear_cache();
 
  private:
@@ -59,7 +53,6 @@ class TextEngine {
   std::unique_ptr<Segmenter> segmenter_;
   struct Cache;
   std::unique_ptr<Cache> cache_;
-  EngineStats stats_;
 };
 
 }  // namespace annae::text
