@@ -15,11 +15,12 @@ std::uintptr_t serial_of(const SDL_Surface& s) { return reinterpret_cast<std::ui
 
 namespace {
 
-bool draw_into(SDL_Surface* target, const slides::Scene& scene, text::GlyphCache& glyphs, bool paint_background) {
+bool draw_into(SDL_Surface* target, const slides::Scene& scene, text::GlyphCache& glyphs, DecodedImages& images,
+               bool paint_background) {
   SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(target);
   if (!renderer) return false;
   {
-    SceneRenderer scene_renderer(renderer, glyphs);
+    SceneRenderer scene_renderer(renderer, glyphs, images);
     scene_renderer.draw(scene, paint_background);
     SDL_RenderFlush(renderer);
   }
@@ -31,7 +32,7 @@ bool draw_into(SDL_Surface* target, const slides::Scene& scene, text::GlyphCache
 
 Surface Compositor::compose(const slides::Scene& scene) {
   Surface out = make_surface(scene.width_px, scene.height_px);
-  if (!out || !draw_into(out.get(), scene, glyphs_, true)) return nullptr;
+  if (!out || !draw_into(out.get(), scene, glyphs_, images_, true)) return nullptr;
   return out;
 }
 
@@ -42,7 +43,7 @@ Surface Compositor::compose_over(const SDL_Surface& base, const slides::Scene& o
     std::memcpy(static_cast<Uint8*>(out->pixels) + y * out->pitch,
                 static_cast<const Uint8*>(base.pixels) + y * base.pitch, static_cast<std::size_t>(base.w) * 4);
   }
-  if (!draw_into(out.get(), overlay, glyphs_, false)) return nullptr;
+  if (!draw_into(out.get(), overlay, glyphs_, images_, false)) return nullptr;
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "render/decoded_images.hpp"
 #include "render/scene_renderer.hpp"
 
 namespace annae::render {
@@ -38,6 +39,7 @@ class Compositor {
 
  private:
   text::GlyphCache& glyphs_;  // rasterized glyphs outlive each composition
+  DecodedImages images_;      // and so do decoded pictures
 };
 
 }  // namespace annae::render

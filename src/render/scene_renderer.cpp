@@ -5,8 +5,14 @@
 
 namespace annae::render {
 
-SceneRenderer::SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs)
-    : renderer_(renderer), atlas_(renderer, glyphs), images_(renderer) {}
+SceneRenderer::SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs, DecodedImages& images)
+    : renderer_(renderer), atlas_(renderer, glyphs), images_(images) {}
+
+SceneRenderer::~SceneRenderer() {
+  for (auto& [_, t] : textures_) {
+    if (t) SDL_DestroyTexture(t);
+  }
+}
 
 void SceneRenderer::draw(const slides::Scene& scene, bool paint_background) {
   if (paint_background) {
@@ -55,7 +61,10 @@ void SceneRenderer::draw_fill(const slides::FillItem& fill) {
 
 void SceneRenderer::draw_image(const slides::ImageItem& image) {
   const auto& box = image.rect;
-  SDL_Texture* texture = images_.get(image.path, static_cast<int>(box.w), static_cast<int>(box.h));
+  const SDL_Surface* decoded = images_.get(image.path, static_cast<int>(box.w), static_cast<int>(box.h));
+  if (!decoded) return;
+  SDL_Texture*& texture = textures_[decoded];
+  if (!texture) texture = SDL_CreateTextureFromSurface(renderer_, const_cast<SDL_Surface*>(decoded));
   if (!texture) return;
   int tw = 0, th = 0;
   SDL_QueryTexture(texture, nullptr, nullptr, &tw, &th);
