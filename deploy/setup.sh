@@ -9,12 +9,15 @@ packages=(
   # libraries (see README: dependency table)
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
-  libtomlplusplus-dev doctest-dev libqrencode-dev
+  libtomlplusplus-dev doctest-dev libqrencode-dev libsystemd-dev
   # fonts: Noto Sans CJK KR is the default face; DejaVu covers scripts it lacks;
   # Nanum Gothic has no OpenType layout tables (the SDL2_ttf width oracle)
   fonts-noto-cjk fonts-dejavu-core fonts-nanum
   # tests: a virtual X display, Xlib to read its screen back, xdotool to click and drag
   xvfb xauth libx11-dev xdotool
+  # packaging and deploy tests: cpack's Depends (dpkg-shlibdeps), installing the
+  # .deb into a throwaway root, `systemd-analyze verify`, the rsync recipe
+  dpkg-dev fakeroot file systemd adduser rsync
 )
 
 sudo_cmd=()

@@ -69,6 +69,84 @@ class Args {
   std::size_t i_ = 0;
 };
 
+// --config FILE and --state DIR. Returns true when the current argument was one
+// of them (with `error` set when its value is missing).
+bool box_option(Args& args, BoxOptions& box, std::string& error) {
+  std::optional<std::string> v;
+  if (args.option("--config", v, error)) {
+    if (v) box.config_file = *v;
+    return true;
+  }
+  if (args.option("--state", v, error)) {
+    if (v) box.state_dir = *v;
+    return true;
+  }
+  return false;
+}
+
+Command parse_check(Args& args) {
+  CheckCommand cmd;
+  bool have_dir = false;
+  while (!args.done()) {
+    std::string error;
+    if (box_option(args, cmd.box, error)) {
+      if (!error.empty()) return UsageError{error};
+    } else if (args.peek().rfind("-", 0) == 0) {
+      return UsageError{"unknown option for 'annae check': " + args.peek()};
+    } else {
+      if (have_dir) return UsageError{"'annae check' takes one SHOW_DIR"};
+      cmd.show_dir = args.take();
+      have_dir = true;
+    }
+  }
+  return cmd;
+}
+
+Command parse_import(Args& args) {
+  ImportCommand cmd;
+  bool have_source = false;
+  while (!args.done()) {
+    std::optional<std::string> v;
+    std::string error;
+    if (box_option(args, cmd.box, error)) {
+      if (!error.empty()) return UsageError{error};
+    } else if (args.option("--content", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      cmd.content_dir = *v;
+    } else if (args.peek() == "--no-notify") {
+      args.take();
+      cmd.notify_player = false;
+    } else if (args.peek().rfind("-", 0) == 0) {
+      return UsageError{"unknown option for 'annae import': " + args.peek()};
+    } else {
+      if (have_source) return UsageError{"'annae import' takes one SOURCE folder"};
+      cmd.source = args.take();
+      have_source = true;
+    }
+  }
+  if (!have_source) return UsageError{"'annae import' needs a SOURCE: a USB stick's folder holding annae/, or a show folder"};
+  return cmd;
+}
+
+Command parse_screenshot(Args& args) {
+  ScreenshotCommand cmd;
+  while (!args.done()) {
+    std::optional<std::string> v;
+    std::string error;
+    if (box_option(args, cmd.box, error)) {
+      if (!error.empty()) return UsageError{error};
+    } else if (args.option("--timeout", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      auto s = parse_int(*v, 1, 600);
+      if (!s) return UsageError{"--timeout must be a whole number of seconds from 1 to 600, not '" + *v + "'"};
+      cmd.timeout_ms = *s * 1000;
+    } else {
+      return UsageError{"unknown argument for 'annae screenshot': " + args.peek()};
+    }
+  }
+  return cmd;
+}
+
 Command parse_layout(Args& args) {
   LayoutCommand cmd;
   bool have_text = false;
@@ -178,13 +256,15 @@ Command parse_command_line(const std::vector<std::string>& argv) {
   }
   if (!args.done() && args.peek() == "check") {
     args.take();
-    CheckCommand cmd;
-    if (!args.done()) {
-      if (args.peek().rfind("-", 0) == 0) return UsageError{"unknown option for 'annae check': " + args.peek()};
-      cmd.show_dir = args.take();
-    }
-    if (!args.done()) return UsageError{"'annae check' takes one SHOW_DIR"};
-    return cmd;
+    return parse_check(args);
+  }
+  if (!args.done() && args.peek() == "import") {
+    args.take();
+    return parse_import(args);
+  }
+  if (!args.done() && args.peek() == "screenshot") {
+    args.take();
+    return parse_screenshot(args);
   }
   RunCommand run;
   bool have_dir = false;
@@ -194,6 +274,10 @@ Command parse_command_line(const std::vector<std::string>& argv) {
     const std::string& a = args.peek();
     if (a == "--help" || a == "-h") return HelpCommand{};
     if (a == "--version" || a == "-V") return VersionCommand{};
+    if (box_option(args, run.box, error)) {
+      if (!error.empty()) return UsageError{error};
+      continue;
+    }
     if (args.option("--window", v, error)) {
       if (!error.empty()) return UsageError{error};
       auto size = parse_size(*v);
@@ -247,19 +331,30 @@ std::string help_text() {
 
 Usage:
   annae [--window WxH] [--rotate DEG] [--renderer R] [--at TIME] [SHOW_DIR]
-                                    play a show fullscreen (default: the bundled content/)
+                                    play a show fullscreen (default: the config's content
+                                    folder, else the bundled content/)
   annae render [SHOW_DIR] --out FILE.png|DIR [--slide N|ID|all] [--size WxH] [--at TIME]
                                     draw slides to PNG exactly as the screen shows them
   annae check [SHOW_DIR]            check a show's files; exit 0 clean, 1 warnings, 2 errors
+  annae import SOURCE [--content DIR]
+                                    copy a show from a USB stick (SOURCE/annae) or a folder
+                                    into the content folder, all at once, only if it is clean;
+                                    exit 0 imported, 1 nothing to import, 2 refused (nothing changed)
+  annae screenshot [--timeout S]    make the running player write STATE/screenshot.png
   annae layout [OPTIONS] [--] TEXT  print how TEXT breaks into lines (TEXT - reads standard input)
   annae --help | --version
+
+Options for play, check, import and screenshot:
+  --config FILE    the box's settings (default: $ANNAE_CONFIG, else /etc/annae/annae.toml if present)
+  --state DIR      where status.json, screenshot.png and last-import.txt live (default: the
+                   config's `state`, else $XDG_STATE_HOME/annae)
 
 Options for play:
   --window WxH     a development window (Esc quits) instead of fullscreen
   --rotate DEG     turn the picture 0, 90, 180 or 270 degrees clockwise, for a screen mounted on its side
   --renderer R     auto (a GPU if there is a real one, else software), software, opengl or opengles2
   --watch MODE     how to notice copied files: auto (inotify, polling on network shares), inotify, poll
-  --status-file F  where to write the status (default $XDG_STATE_HOME/annae/status.json)
+  --status-file F  where to write the status (default STATE/status.json)
   --at TIME        rehearse: run the clock from TIME (YYYY-MM-DDTHH:MM, the show's time zone)
 
 Options for render:

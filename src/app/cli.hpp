@@ -6,6 +6,8 @@
 #include <variant>
 #include <vector>
 
+#include "content/box_config.hpp"
+
 namespace annae::app {
 
 // A wall-clock moment as staff type it: --at 2020-09-25T14:20 (in the show's time zone).
@@ -15,14 +17,25 @@ struct WallTime {
   bool operator==(const WallTime&) const = default;
 };
 
+// Options every command that touches the box's folders accepts.
+struct BoxOptions {
+  std::string config_file;       // --config FILE; empty: $ANNAE_CONFIG, else /etc/annae/annae.toml if it exists
+  std::string state_dir;         // --state DIR; empty: the config's `state`, else the user's state folder
+};
+
 struct RunCommand {
-  std::string show_dir;          // empty: the default show
+  BoxOptions box;
+  std::string show_dir;          // empty: the config's `content`, else the bundled default show
   std::optional<std::pair<int, int>> window_size;  // --window WxH: a development window instead of fullscreen
   std::optional<WallTime> at;    // --at: a rehearsal clock starting at this moment
   std::optional<int> rotate_deg; // --rotate 0|90|180|270 (clockwise); overrides show.toml
-  std::string renderer = "auto"; // --renderer auto|software|opengl|opengles2
-  std::string status_file;       // --status-file PATH; empty: the default (app/status_file.hpp)
+  std::optional<std::string> renderer;  // --renderer auto|software|opengl|opengles2; empty: config, else auto
+  std::string status_file;       // --status-file PATH; empty: STATE_DIR/status.json
   std::optional<std::string> watch;  // --watch auto|inotify|poll; overrides show.toml
+  // Only from the config file (app/box_settings.hpp fills them in):
+  std::string video_driver;      // SDL video driver; empty: SDL_VIDEODRIVER or SDL's choice
+  int display_index = 0;         // which connected screen
+  std::optional<content::NightSchedule> night;  // a black screen between these times
 };
 
 struct RenderCommand {
@@ -43,7 +56,22 @@ struct LayoutCommand {
 };
 
 struct CheckCommand {
-  std::string show_dir;
+  BoxOptions box;
+  std::string show_dir;          // empty: the config's `content`, else the bundled default show
+};
+
+// annae import SOURCE: a USB stick's mount point (holding annae/) or a show folder.
+struct ImportCommand {
+  BoxOptions box;
+  std::string source;
+  std::string content_dir;       // --content DIR; empty: the config's `content`
+  bool notify_player = true;     // --no-notify: do not signal the running player
+};
+
+// annae screenshot: ask the running player for a PNG of its screen.
+struct ScreenshotCommand {
+  BoxOptions box;
+  int timeout_ms = 5000;         // --timeout SECONDS
 };
 
 struct HelpCommand {};
@@ -54,7 +82,8 @@ struct UsageError {
   std::string message;
 };
 
-using Command = std::variant<RunCommand, LayoutCommand, RenderCommand, CheckCommand, HelpCommand, VersionCommand, UsageError>;
+using Command = std::variant<RunCommand, LayoutCommand, RenderCommand, CheckCommand, ImportCommand, ScreenshotCommand,
+                             HelpCommand, VersionCommand, UsageError>;
 
 Command parse_command_line(const std::vector<std::string>& args);  // args without argv[0]
 

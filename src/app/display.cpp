@@ -13,6 +13,7 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
   // and ~110 MB more memory. See DESIGN.md.
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  if (!options.video_driver.empty()) SDL_SetHint(SDL_HINT_VIDEODRIVER, options.video_driver.c_str());
   if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
     error = no_display_help(SDL_GetError());
     return nullptr;
@@ -22,16 +23,27 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
   int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = 1280, h = 720;
   const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  int screen = options.display_index;
+  if (screen < 0 || screen >= SDL_GetNumVideoDisplays()) {
+    if (screen != 0) {
+      log::warning("display " + std::to_string(screen) + " is not connected (" +
+                   std::to_string(SDL_GetNumVideoDisplays()) + " found); using the first");
+    }
+    screen = 0;
+  }
   if (options.window_size) {
     std::tie(w, h) = *options.window_size;
+    x = y = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(screen));
     flags |= SDL_WINDOW_RESIZABLE;
   } else if (driver == "x11") {
     SDL_Rect bounds{0, 0, 1280, 720};
-    SDL_GetDisplayBounds(0, &bounds);
+    SDL_GetDisplayBounds(screen, &bounds);
     x = bounds.x, y = bounds.y, w = bounds.w, h = bounds.h;
     flags |= SDL_WINDOW_BORDERLESS;
     display->fullscreen_pending_ = true;
   } else {
+    // SDL puts a fullscreen window on the display its position falls in.
+    x = y = static_cast<int>(SDL_WINDOWPOS_UNDEFINED_DISPLAY(screen));
     flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   }
   display->window_ = SDL_CreateWindow("annae", x, y, w, h, flags);

@@ -18,6 +18,10 @@ enum class RendererChoice { automatic, software, opengl, opengles2 };
 struct DisplayOptions {
   std::optional<std::pair<int, int>> window_size;  // empty: desktop fullscreen
   RendererChoice renderer = RendererChoice::automatic;
+  // SDL video driver ("kmsdrm" on a console box); empty: $SDL_VIDEODRIVER or SDL's
+  // own choice. $SDL_VIDEODRIVER, when set, wins (a technician's override).
+  std::string video_driver;
+  int display_index = 0;  // fullscreen on this connected screen (0: the first); out of range: the first
 };
 
 // Owns the window and renderer; closes them (and SDL video) on destruction.

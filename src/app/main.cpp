@@ -1,14 +1,18 @@
 // annae: parse the command line, hand over to the command.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/box_settings.hpp"
 #include "app/check_command.hpp"
 #include "app/cli.hpp"
+#include "app/import_command.hpp"
 #include "app/layout_command.hpp"
 #include "app/render_command.hpp"
+#include "app/screenshot_command.hpp"
 #include "core/log.hpp"
 
 namespace {
@@ -29,12 +33,31 @@ int main(int argc, char** argv) {
   const Command command = parse_command_line(args);
   return std::visit(
       Overloaded{
-          [](const RunCommand& cmd) { return run_player(cmd); },
+          [](const RunCommand& cmd) {
+            const BoxSettings settings = load_box_settings(cmd.box);
+            for (const auto& d : settings.diagnostics.items()) {
+              annae::log::once(d.severity == annae::Severity::error ? annae::log::Level::error
+                                                                     : annae::log::Level::warning,
+                               annae::format_for_log(d));
+            }
+            RunCommand resolved = cmd;
+            apply_box_settings(resolved, settings);
+            return run_player(resolved);
+          },
           [](const LayoutCommand& cmd) { return run_layout(cmd, std::cin, std::cout, std::cerr); },
           [](const RenderCommand& cmd) { return run_render(cmd, std::cout, std::cerr); },
           [](const CheckCommand& cmd) {
-            return run_check(cmd.show_dir.empty() ? std::string(ANNAE_CONTENT_DIR) : cmd.show_dir, std::cout);
+            // A technician's `annae check` looks at the box's settings file too.
+            const BoxSettings settings = load_box_settings(cmd.box);
+            int config_status = 0;
+            for (const auto& d : settings.diagnostics.items()) {
+              std::cout << annae::format(d) << '\n';
+              config_status = std::max(config_status, d.severity == annae::Severity::error ? 2 : 1);
+            }
+            return std::max(config_status, run_check(show_dir_for(cmd.show_dir, settings), std::cout));
           },
+          [](const ImportCommand& cmd) { return run_import(cmd, std::cout, std::cerr); },
+          [](const ScreenshotCommand& cmd) { return run_screenshot(cmd, std::cout, std::cerr); },
           [](const HelpCommand&) {
             std::cout << help_text();
             return 0;

@@ -18,6 +18,7 @@ PlayerApp::PlayerApp(const RunCommand& cmd, std::unique_ptr<Display> display, st
       interaction_(30'000, !display_->windowed()) {}
 
 int PlayerApp::run() {
+  listen_for_signals();
   load_content();
   log::debug("start-up: content loaded");
   watch_content();
@@ -27,8 +28,11 @@ int PlayerApp::run() {
     handle_input();
     update();
     draw_if_dirty();
+    report_to_service_manager();
   }
+  service_.stopping();
   watcher_.reset();  // no callback may arrive while the App goes away
+  signals_.reset();
   return 0;
 }
 
@@ -38,9 +42,10 @@ void PlayerApp::wait_for_events() {
   const auto now = steady::now();
   auto deadline = now + milliseconds(60'000);
   if (transition_) deadline = std::min(deadline, last_frame_ + frame_interval);
-  if (show_ && position_) deadline = std::min(deadline, advance_at_);
-  deadline = std::min(deadline, next_minute_);
+  if (show_ && position_ && !night_) deadline = std::min(deadline, advance_at_);
+  if (!night_) deadline = std::min(deadline, next_minute_);
   deadline = std::min(deadline, cursor_hide_at_);
+  deadline = std::min(deadline, box_deadline());
   for (auto ms : {gestures_.deadline_ms(), interaction_.deadline_ms()}) {
     if (ms) deadline = std::min(deadline, steady::time_point(milliseconds(*ms)));
   }
@@ -50,6 +55,7 @@ void PlayerApp::wait_for_events() {
 }
 
 void PlayerApp::update() {
+  follow_night_schedule();
   const auto now = steady::now();
   const auto [out_w, out_h] = display_->output_size();
   const int rotation = rotation_deg();
@@ -62,6 +68,13 @@ void PlayerApp::update() {
     presenter_->set_rotation(rotation);
     refresh();
     return;
+  }
+  if (night_) return;
+  if (now >= notice_until_) {
+    notice_.reset();
+    notice_until_ = steady::time_point::max();
+    overlay_stale_ = true;
+    dirty_ = true;
   }
   if (!show_) return;
   if (transition_ && now - transition_->start >= milliseconds(transition_->duration_ms)) {
@@ -86,6 +99,8 @@ void PlayerApp::update() {
 }
 
 int run_player(const RunCommand& cmd) {
+  // Before any thread exists (SDL's, the watcher's), so all of them inherit the mask.
+  block_player_signals();
   const auto started = steady::now();
   const auto since_start = [&] {
     return std::to_string(std::chrono::duration_cast<milliseconds>(steady::now() - started).count()) + " ms";
@@ -98,11 +113,12 @@ int run_player(const RunCommand& cmd) {
   }
   log::debug("start-up: fonts found after " + since_start());
   std::string error;
-  const RendererChoice renderer = cmd.renderer == "software"    ? RendererChoice::software
-                                  : cmd.renderer == "opengl"    ? RendererChoice::opengl
-                                  : cmd.renderer == "opengles2" ? RendererChoice::opengles2
-                                                                : RendererChoice::automatic;
-  auto display = Display::open({cmd.window_size, renderer}, error);
+  const std::string choice = cmd.renderer.value_or("auto");
+  const RendererChoice renderer = choice == "software"    ? RendererChoice::software
+                                  : choice == "opengl"    ? RendererChoice::opengl
+                                  : choice == "opengles2" ? RendererChoice::opengles2
+                                                          : RendererChoice::automatic;
+  auto display = Display::open({cmd.window_size, renderer, cmd.video_driver, cmd.display_index}, error);
   if (!display) {
     std::cerr << "annae: " << error << '\n';
     return 2;

@@ -1,10 +1,12 @@
 #pragma once
 // The running player (internal to src/app). PlayerApp owns all state; its
 // loop is a short list of named steps:
-//   wait_for_events → poll_content → handle_input → update → draw_if_dirty.
+//   wait_for_events → poll_content → handle_input → update → draw_if_dirty
+//   → report_to_service_manager.
 // Methods live in files named for what they own: player_app.cpp (the loop),
 // player_content.cpp (loading, live updates, status), player_input.cpp
-// (touch, mouse and keys), player_view.cpp (navigation and drawing).
+// (touch, mouse and keys), player_view.cpp (navigation and drawing),
+// player_box.cpp (the box's duties: night, screenshots, staff notices, systemd).
 //
 // Thread: the main thread, except the watcher's callback, which only touches
 // pending_load_ under pending_mutex_.
@@ -21,6 +23,8 @@
 #include "app/gestures.hpp"
 #include "app/interaction.hpp"
 #include "app/player.hpp"
+#include "app/service_notify.hpp"
+#include "app/signal_thread.hpp"
 #include "app/status_file.hpp"
 #include "content/load.hpp"
 #include "content/watcher.hpp"
@@ -49,7 +53,9 @@ class PlayerApp {
   int run();
 
  private:
-  std::string show_dir() const { return cmd_.show_dir.empty() ? std::string(ANNAE_CONTENT_DIR) : cmd_.show_dir; }
+  // Set by apply_box_settings() before the player starts.
+  const std::string& show_dir() const { return cmd_.show_dir; }
+  std::filesystem::path state_dir() const { return cmd_.box.state_dir; }
 
   void log_diagnostics(const Diagnostics& diagnostics);
 
@@ -69,7 +75,7 @@ class PlayerApp {
 
   void write_status();
   std::filesystem::path status_path() const {
-    return cmd_.status_file.empty() ? default_status_path() : std::filesystem::path(cmd_.status_file);
+    return cmd_.status_file.empty() ? state_dir() / "status.json" : std::filesystem::path(cmd_.status_file);
   }
 
   content::LocalDateTime local_now(const content::Slide& slide) const;
@@ -83,6 +89,27 @@ class PlayerApp {
   void update();
 
   void draw_if_dirty();
+  // Logs the first frame (launch benchmarks key on it) and lets the display settle. Idempotent.
+  void first_frame_shown();
+
+  // --- player_box.cpp: the box's duties ---
+  // Listens for SIGUSR1 (screenshot) and SIGUSR2 (import result).
+  void listen_for_signals();
+  void on_signal(int signal);
+  // Writes STATE/screenshot.png: exactly the frame on screen.
+  void write_screenshot();
+  // Reads STATE/last-import.txt and shows it to staff for a while.
+  void show_import_result();
+  // The frame the screen shows now (the target of a running transition).
+  const SDL_Surface* frame_on_screen() const;
+  // Night: true while the schedule says the screen is dark; nothing is drawn.
+  bool night_now() const;
+  // Enters or leaves the night; the next boundary goes into night_change_at_.
+  void follow_night_schedule();
+  // Last step of the loop: READY=1 after the first frame, then watchdog pings.
+  void report_to_service_manager();
+  // The earliest moment the box's duties need the loop awake.
+  steady::time_point box_deadline() const;
 
   // The next (+1) or previous (-1) page or slide, with a transition.
   void go(int direction);
@@ -111,6 +138,11 @@ class PlayerApp {
 
   // A discreet corner mark for staff while the content has problems.
   bool staff_badge() const { return !diagnostics_.empty() && show_; }
+
+  // Whether anything is drawn over the page (then overlay_frame_ is what shows).
+  bool overlays_on() const {
+    return interaction_.paused() || interaction_.index_open() || finger_at_ || staff_badge() || notice_;
+  }
 
   void show_cursor_for_a_while();
 
@@ -173,6 +205,17 @@ class PlayerApp {
   bool dirty_ = true;
   bool first_frame_logged_ = false;
   bool quit_ = false;
+
+  // The box's duties (player_box.cpp).
+  ServiceNotifier service_;
+  bool service_ready_sent_ = false;
+  std::unique_ptr<SignalThread> signals_;
+  Uint32 signal_event_ = 0;
+  std::optional<slides::StaffNotice> notice_;
+  steady::time_point notice_until_ = steady::time_point::max();
+  bool night_ = false;
+  steady::time_point night_change_at_ = steady::time_point::max();
+  render::Surface black_;
 };
 
 }  // namespace annae::app

@@ -1,6 +1,8 @@
 // Loading the show, live updates from the watcher, and the status file.
 #include "app/player_app.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace annae::app {
@@ -134,6 +136,7 @@ void PlayerApp::adopt(std::shared_ptr<const content::Show> show, const content::
 
 void PlayerApp::write_status() {
   Status s;
+  s.pid = static_cast<int>(getpid());
   s.show_dir = show_dir();
   s.loaded_at = loaded_at_;
   s.on_screen = show_ && position_ ? show_->slides[position_->slide].id : std::string();

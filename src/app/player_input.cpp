@@ -53,7 +53,9 @@ void PlayerApp::handle_input() {
       case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_EXPOSED) dirty_ = true;
         break;
-      default: break;
+      default:
+        if (signal_event_ != 0 && e.type == signal_event_) on_signal(e.user.code);
+        break;
     }
   }
 }

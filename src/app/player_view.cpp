@@ -14,16 +14,27 @@ void PlayerApp::draw_if_dirty() {
     last_frame_ = steady::now();
     return;
   }
+  if (night_) {  // dark: one black frame, then nothing until morning
+    if (dirty_ && black_) {
+      presenter_->show(*black_);
+      first_frame_shown();
+    }
+    dirty_ = false;
+    return;
+  }
   if (!dirty_ || !shown_) return;
-  const bool overlays = interaction_.paused() || interaction_.index_open() || finger_at_ || staff_badge();
+  const bool overlays = overlays_on();
   if (overlays && overlay_stale_) overlay_frame_ = compose_overlays();
   presenter_->show(overlays && overlay_frame_ ? *overlay_frame_ : *shown_);
   dirty_ = false;
-  if (!first_frame_logged_) {
-    first_frame_logged_ = true;
-    log::info("first frame on screen");  // benchmarks time launch to this line
-    display_->settle();
-  }
+  first_frame_shown();
+}
+
+void PlayerApp::first_frame_shown() {
+  if (first_frame_logged_) return;
+  first_frame_logged_ = true;
+  log::info("first frame on screen");  // benchmarks time launch to this line
+  display_->settle();
 }
 
 void PlayerApp::go(int direction) {
@@ -62,6 +73,8 @@ void PlayerApp::present(std::optional<Position> at, int direction, bool refresh_
   } else {
     const std::string text = show_ ? "지금 표시할 슬라이드가 없습니다.\n표시 기간(from/until)을 확인하세요." : status_;
     scene = slides::status_scene(*engine_, width_, height_, "annae", text);
+    // Overlays (a staff notice after a USB import) still need the screen's geometry.
+    view_ = slides::view_for(show_ ? *show_ : content::Show{}, width_, height_);
     advance_at_ = steady::now() + milliseconds(60'000);
   }
   schedule_minute();
@@ -103,6 +116,7 @@ render::Surface PlayerApp::compose_overlays() {
   if (interaction_.paused() && !index_) add(slides::paused_badge(*engine_, view_));
   if (finger_at_) add(slides::touch_marker(view_, finger_at_->x, finger_at_->y));
   if (staff_badge() && !index_) add(slides::staff_badge(view_, diagnostics_.has_errors()));
+  if (notice_ && !index_) add(slides::staff_notice(*notice_, *engine_, view_));
   overlay_stale_ = false;
   auto frame = compositor_.compose_over(*render::rotated(*shown_, (360 - applied_rotation_) % 360), overlay);
   return frame && applied_rotation_ ? render::rotated(*frame, applied_rotation_) : std::move(frame);

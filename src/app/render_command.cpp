@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/box_settings.hpp"
 #include "app/clock.hpp"
 #include "app/fonts_config.hpp"
 #include "content/load.hpp"
@@ -25,7 +26,7 @@ std::string file_stem(std::size_t index, const std::string& id) {
 }  // namespace
 
 int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
-  const std::string dir = cmd.show_dir.empty() ? std::string(ANNAE_CONTENT_DIR) : cmd.show_dir;
+  const std::string dir = cmd.show_dir.empty() ? bundled_show_dir().string() : cmd.show_dir;
   const auto loaded = content::load_show(dir);
   for (const auto& d : loaded.diagnostics.items()) err << format(d) << '\n';
   if (!loaded.show) {

@@ -33,18 +33,9 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-std::filesystem::path default_status_path() {
-  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
-    return std::filesystem::path(state) / "annae" / "status.json";
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return std::filesystem::path(home) / ".local" / "state" / "annae" / "status.json";
-  }
-  return "/tmp/annae-status.json";
-}
-
 std::string status_json(const Status& s) {
   std::string out = "{\n";
+  out += "  \"pid\": " + std::to_string(s.pid) + ",\n";
   out += "  \"show\": " + quoted(s.show_dir) + ",\n";
   out += "  \"loaded_at\": " + quoted(s.loaded_at) + ",\n";
   out += "  \"on_screen\": " + quoted(s.on_screen) + ",\n";
@@ -64,6 +55,20 @@ std::string status_json(const Status& s) {
   }
   out += s.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return out;
+}
+
+std::optional<int> pid_in_status_json(std::string_view json) {
+  const auto key = json.find("\"pid\":");
+  if (key == std::string_view::npos) return std::nullopt;
+  auto at = json.find_first_not_of(' ', key + 6);
+  int pid = 0;
+  bool digits = false;
+  while (at < json.size() && json[at] >= '0' && json[at] <= '9' && pid < 100'000'000) {
+    pid = pid * 10 + (json[at++] - '0');
+    digits = true;
+  }
+  if (!digits || pid <= 0) return std::nullopt;
+  return pid;
 }
 
 std::string write_status(const std::filesystem::path& path, const Status& status) {

@@ -3,6 +3,8 @@
 // was last loaded, which slide is on screen, and the current diagnostics
 // with file:line. JSON, written atomically (readers never see half a file).
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 namespace annae::app {
 
 struct Status {
+  int pid = 0;               // the player's process: `annae screenshot` and `annae import` signal it
   std::string show_dir;
   std::string loaded_at;     // ISO 8601 local time of the last load, e.g. "2026-11-22T16:40:05+09:00"
   std::string on_screen;     // slide id, or empty
@@ -18,11 +21,10 @@ struct Status {
   std::vector<Diagnostic> diagnostics;
 };
 
-// $XDG_STATE_HOME/annae/status.json, else ~/.local/state/annae/status.json,
-// else /tmp/annae-status.json (no home: a service account).
-std::filesystem::path default_status_path();
-
 std::string status_json(const Status& status);
+
+// The "pid" a status file names, if any (not checked to be alive).
+std::optional<int> pid_in_status_json(std::string_view json);
 
 // Creates the folder if needed. Returns an error text, empty on success.
 std::string write_status(const std::filesystem::path& path, const Status& status);

@@ -115,6 +115,60 @@ Scene staff_badge(const ShowView& view, bool errors) {
   return s;
 }
 
+Scene staff_notice(const StaffNotice& notice, text::TextEngine& engine, const ShowView& view) {
+  Scene s = transparent(view);
+  const auto& m = view.metrics;
+  const auto ctx = context(engine, view);
+  const Color white{255, 255, 255, 255};
+  if (notice.ok) {
+    auto label = lay_text(ctx, "✓  " + notice.headline, text_style(ctx, m.type.small_px, Weight::bold, 1.2f), m.content.w);
+    const float w = label->width_px + m.gap_px * 1.6f;
+    const float h = label->height_px + m.gap_px * 0.6f;
+    const float x = std::round((static_cast<float>(m.width_px) - w) / 2), y = m.safe.y + std::round(m.gap_px * 0.6f);
+    fill(s, {x, y, w, h}, Color{0x1F, 0x8A, 0x4C, 255}, h / 2);
+    put(s, label, x + m.gap_px * 0.8f, y + (h - label->height_px) / 2, white);
+    return s;
+  }
+  // The refusal card: sized to its text, centred, never taller than the safe area.
+  const float pad = std::round(m.gap_px * 0.9f);
+  const float inner_w = m.content.w - 2 * pad;
+  auto headline = lay_text(ctx, notice.headline, text_style(ctx, m.type.body_px, Weight::bold, 1.25f), inner_w);
+  auto keep = lay_text(ctx, "지금 화면을 그대로 유지합니다. USB 메모리의 파일을 고친 뒤 다시 꽂아 주세요.",
+                       text_style(ctx, m.type.small_px, Weight::regular, 1.3f), inner_w);
+  std::vector<TextPtr> lines;
+  const std::size_t shown = std::min(notice.details.size(), staff_notice_max_details);
+  for (std::size_t i = 0; i < shown; ++i) {
+    lines.push_back(lay_text(ctx, notice.details[i], text_style(ctx, m.type.small_px * 4 / 5, Weight::regular, 1.3f),
+                             inner_w));
+  }
+  if (notice.details.size() > shown) {
+    lines.push_back(lay_text(ctx, "… 외 " + std::to_string(notice.details.size() - shown) + "건 (annae check로 모두 확인)",
+                             text_style(ctx, m.type.small_px * 4 / 5, Weight::regular, 1.3f), inner_w));
+  }
+  const float line_gap = std::round(m.gap_px * 0.2f);
+  float h = pad * 2 + headline->height_px + line_gap * 2 + keep->height_px;
+  if (!lines.empty()) h += m.gap_px * 0.6f;
+  for (const auto& l : lines) h += l->height_px + line_gap;
+  h = std::min(h, m.safe.h);
+  const float x = m.content.x, y = std::round(m.safe.y + (m.safe.h - h) / 2);
+  const float radius = std::round(m.unit_px * 0.012f);
+  // The slide dims behind the card, so the card reads as a message, not as content.
+  fill(s, {0, 0, static_cast<float>(m.width_px), static_cast<float>(m.height_px)}, Color{0, 0, 0, 150});
+  fill(s, {x, y, m.content.w, h}, Color{0x1A, 0x1D, 0x24, 255}, radius);
+  fill(s, {x, y, std::round(m.unit_px * 0.008f), h}, Color{0xE5, 0x48, 0x4D, 255}, 0);
+  float at = y + pad;
+  put(s, headline, x + pad, at, white);
+  at += headline->height_px + line_gap * 2;
+  put(s, keep, x + pad, at, Color{0xC9, 0xCE, 0xD6, 255});
+  at += keep->height_px + m.gap_px * 0.6f;
+  for (const auto& l : lines) {
+    if (at + l->height_px > y + h - pad * 0.5f) break;  // a tall card on a small screen: cut at a whole line
+    put(s, l, x + pad, at, Color{0xFF, 0xB4, 0xAE, 255});
+    at += l->height_px + line_gap;
+  }
+  return s;
+}
+
 Scene touch_marker(const ShowView& view, float x_norm, float y_norm) {
   Scene s = transparent(view);
   const float r = std::round(view.metrics.unit_px * 0.035f);

@@ -33,6 +33,18 @@ Scene paused_badge(text::TextEngine& engine, const ShowView& view);
 // problems: amber for warnings, red for errors. For staff; quiet for visitors.
 Scene staff_badge(const ShowView& view, bool errors);
 
+// A message for staff after a USB import (app/import_command): a green
+// confirmation pill at the top, or — when the stick's show was refused — a
+// card listing what to fix while the current show keeps playing below.
+struct StaffNotice {
+  bool ok = true;
+  std::string headline;              // one line, e.g. "USB 콘텐츠를 적용했습니다 · 슬라이드 13장"
+  std::vector<std::string> details;  // e.g. "forum-2023/010-cover.toml:2:1: error: …"; only shown when !ok
+};
+inline constexpr std::size_t staff_notice_max_details = 6;  // the rest are counted ("외 3건")
+
+Scene staff_notice(const StaffNotice& notice, text::TextEngine& engine, const ShowView& view);
+
 // A soft ring where a finger is down (slide-normalized point).
 Scene touch_marker(const ShowView& view, float x_norm, float y_norm);
 

@@ -51,6 +51,23 @@ TEST_CASE("live updates and status options") {
   CHECK(usage_error({"--watch", "sometimes"}) == "--watch must be auto, inotify or poll, not 'sometimes'");
 }
 
+TEST_CASE("the box's settings file, state folder, import and screenshot") {
+  const auto run = as<RunCommand>(parse_command_line({"--config", "/etc/annae/annae.toml", "--state=/run/annae"}));
+  CHECK(run.box.config_file == "/etc/annae/annae.toml");  // what the systemd unit passes
+  CHECK(run.box.state_dir == "/run/annae");
+  CHECK_FALSE(run.renderer);  // unset: the config file decides, else auto
+  const auto check = as<CheckCommand>(parse_command_line({"check", "--config", "box.toml", "show"}));
+  CHECK(check.box.config_file == "box.toml");
+  CHECK(check.show_dir == "show");
+  const auto imp = as<ImportCommand>(parse_command_line({"import", "/media/usb", "--content", "/srv/content"}));
+  CHECK(imp.source == "/media/usb");  // the stick's mount point
+  CHECK(imp.content_dir == "/srv/content");
+  CHECK(imp.notify_player);
+  CHECK_FALSE(as<ImportCommand>(parse_command_line({"import", "--no-notify", "x"})).notify_player);
+  CHECK(as<ScreenshotCommand>(parse_command_line({"screenshot"})).timeout_ms == 5000);
+  CHECK(as<ScreenshotCommand>(parse_command_line({"screenshot", "--timeout", "20", "--state", "s"})).timeout_ms == 20000);
+}
+
 TEST_CASE("help and version") {
   CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"--help"})));
   CHECK(std::holds_alternative<HelpCommand>(parse_command_line({"-h"})));
@@ -92,6 +109,12 @@ TEST_CASE("mistakes are usage errors with a clear message") {
       {{"layout", "--frobnicate", "x"}, "unknown option for 'annae layout': --frobnicate"},
       {{"layout", "a", "b"}, "'annae layout' takes one TEXT (quote it, or use - to read standard input)"},
       {{"check", "a", "b"}, "'annae check' takes one SHOW_DIR"},
+      {{"check", "--config"}, "--config needs a value"},
+      {{"import"}, "'annae import' needs a SOURCE: a USB stick's folder holding annae/, or a show folder"},
+      {{"import", "a", "b"}, "'annae import' takes one SOURCE folder"},
+      {{"import", "--force", "a"}, "unknown option for 'annae import': --force"},
+      {{"screenshot", "now"}, "unknown argument for 'annae screenshot': now"},
+      {{"screenshot", "--timeout", "0"}, "--timeout must be a whole number of seconds from 1 to 600, not '0'"},
       {{"--at", "2023-02-30T10:00"}, "--at must look like 2020-09-25T14:20, not '2023-02-30T10:00'"},  // no such day
       {{"--at", "14:20"}, "--at must look like 2020-09-25T14:20, not '14:20'"},
       {{"--rotate", "45"}, "--rotate must be 0, 90, 180 or 270 (degrees clockwise), not '45'"},

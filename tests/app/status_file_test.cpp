@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "app/box_settings.hpp"
 #include "app/status_file.hpp"
 
 using namespace annae;
@@ -25,10 +26,18 @@ TEST_CASE("the status names the slide on screen and each problem with file:line"
   CHECK(json.find("row 3 \\\"휴식\\\" overlaps") != std::string::npos);  // quotes escaped, Korean kept as UTF-8
 }
 
-TEST_CASE("the default status path follows XDG_STATE_HOME, then HOME") {
+TEST_CASE("without a config, the state folder follows XDG_STATE_HOME, then HOME") {
   setenv("XDG_STATE_HOME", "/var/lib/annae/state", 1);
-  CHECK(app::default_status_path() == "/var/lib/annae/state/annae/status.json");
+  CHECK(app::default_state_dir() == "/var/lib/annae/state/annae");
   unsetenv("XDG_STATE_HOME");
   setenv("HOME", "/home/kiosk", 1);
-  CHECK(app::default_status_path() == "/home/kiosk/.local/state/annae/status.json");
+  CHECK(app::default_state_dir() == "/home/kiosk/.local/state/annae");
+}
+
+TEST_CASE("status.json names the player's process, for annae screenshot and annae import") {
+  app::Status s;
+  s.pid = 4242;
+  CHECK(app::status_json(s).find("\"pid\": 4242,") != std::string::npos);
+  CHECK(app::pid_in_status_json(app::status_json(s)) == 4242);
+  CHECK_FALSE(app::pid_in_status_json("{\"show\": \"x\"}").has_value());  // an old file without a pid
 }

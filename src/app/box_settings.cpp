@@ -1,0 +1,85 @@
+#include "app/box_settings.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <system_error>
+
+namespace annae::app {
+namespace {
+
+std::filesystem::path executable_dir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : exe.parent_path();
+}
+
+}  // namespace
+
+std::filesystem::path bundled_data_dir() {
+  static const std::filesystem::path dir = [] {
+    const auto exe_dir = executable_dir();
+    std::error_code ec;
+    if (!exe_dir.empty()) {
+      auto installed = (exe_dir / ".." / "share" / "annae").lexically_normal();
+      if (std::filesystem::is_directory(installed / "content", ec)) return installed;
+    }
+    return std::filesystem::path(ANNAE_SOURCE_DATA_DIR);
+  }();
+  return dir;
+}
+
+std::filesystem::path bundled_show_dir() { return bundled_data_dir() / "content"; }
+std::filesystem::path bundled_fonts_dir() { return bundled_data_dir() / "fonts"; }
+
+BoxSettings load_box_settings(const BoxOptions& box) {
+  BoxSettings settings;
+  std::error_code ec;
+  if (!box.config_file.empty()) {
+    settings.file = box.config_file;
+  } else if (const char* env = std::getenv("ANNAE_CONFIG"); env && *env) {
+    settings.file = env;
+  } else if (std::filesystem::exists(system_config_file, ec)) {
+    settings.file = system_config_file;
+  }
+  if (!settings.file) return settings;
+  auto loaded = content::load_box_config(*settings.file);
+  settings.config = std::move(loaded.config);
+  settings.diagnostics = std::move(loaded.diagnostics);
+  return settings;
+}
+
+std::filesystem::path show_dir_for(const std::string& given, const BoxSettings& settings) {
+  if (!given.empty()) return given;
+  if (settings.config.content_dir) return *settings.config.content_dir;
+  return bundled_show_dir();
+}
+
+std::filesystem::path default_state_dir() {
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) return std::filesystem::path(state) / "annae";
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::filesystem::path(home) / ".local" / "state" / "annae";
+  }
+  return "/tmp/annae";
+}
+
+std::filesystem::path state_dir_for(const BoxOptions& box, const BoxSettings& settings) {
+  if (!box.state_dir.empty()) return box.state_dir;
+  if (settings.config.state_dir) return *settings.config.state_dir;
+  return default_state_dir();
+}
+
+void apply_box_settings(RunCommand& run, const BoxSettings& settings) {
+  const auto& c = settings.config;
+  run.show_dir = show_dir_for(run.show_dir, settings).string();
+  run.box.state_dir = state_dir_for(run.box, settings).string();
+  if (run.status_file.empty()) run.status_file = (std::filesystem::path(run.box.state_dir) / "status.json").string();
+  if (!run.watch && c.watch) run.watch = c.watch;
+  if (!run.rotate_deg && c.rotate_deg) run.rotate_deg = c.rotate_deg;
+  if (!run.renderer) run.renderer = c.renderer.value_or("auto");
+  if (c.video_driver) run.video_driver = *c.video_driver;
+  if (c.display_index) run.display_index = *c.display_index;
+  run.night = c.night;
+}
+
+}  // namespace annae::app
