@@ -1,4 +1,4 @@
-# Install layout and the Debian package (deploy/README.md has the whole story).
+# Install layout and the Debian package (README.md, "Installing on a lobby box", has the whole story).
 #
 #   cmake --install build                      installs into / (prefix /usr)
 #   DESTDIR=/tmp/root cmake --install build    into a throwaway root
@@ -69,6 +69,7 @@ foreach(script box-setup console-quiet usb-import retry)
           DESTINATION "${_annae_libexec}" RENAME ${script})
 endforeach()
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" "${PROJECT_SOURCE_DIR}/content/FORMAT.md"
+              "${PROJECT_SOURCE_DIR}/deploy/many-screens.md"
         DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 
 # ---- Debian package -----------------------------------------------------------

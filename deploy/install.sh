@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deploy/install.sh — install annae on this box from the source tree, without a
-# .deb, into exactly the .deb's layout (deploy/README.md). Safe to run again:
+# .deb, into exactly the .deb's layout (README.md, "Installing on a lobby box"). Safe to run again:
 # only files that differ are replaced, and it never overwrites the box's
 # settings (/etc/annae/annae.toml) or its live show (/var/lib/annae/content).
 #

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # Exposure limits (systemd-analyze security, 0 = locked down … 10 = wide open),
-# just above what the units reach with systemd 252 (deploy/README.md).
+# just above what the units reach with systemd 252 (README.md, "Installing on a lobby box").
 declare -A EXPOSURE_LIMIT=(
   [annae.service]=1.2
   [annae-retry@annae.service]=1.5
