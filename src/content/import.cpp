@@ -19,6 +19,7 @@
 #include "content/ignore.hpp"
 #include "content/limits.hpp"
 #include "content/show_folder.hpp"
+#include "core/files.hpp"
 #include "core/log.hpp"
 
 namespace annae::content {
@@ -87,16 +88,6 @@ std::string size_text(std::uintmax_t bytes) {
     std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   }
   return buf;
-}
-
-fs::path absolute_lexical(const fs::path& p) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  if (ec) abs = p;
-  abs = abs.lexically_normal();
-  // "content/" has an empty filename; the swap works by name.
-  if (!abs.has_filename() && abs.has_parent_path() && abs != abs.root_path()) abs = abs.parent_path();
-  return abs;
 }
 
 std::string stick_error(const std::string& what, const std::string& reason) {
@@ -352,7 +343,7 @@ class Importer {
  public:
   Importer(const fs::path& source, const fs::path& content_dir, const ImportOptions& options, ImportResult& result)
       : source_(source),
-        content_(absolute_lexical(content_dir)),
+        content_(files::absolute_lexical(content_dir)),
         parent_(content_.parent_path()),
         name_(content_.filename().string()),
         options_(options),
@@ -424,7 +415,7 @@ bool Importer::find_layout() {
   layout_.link_text = fs::read_symlink(content_, ec);
   if (ec) return fail(disk_error("read the link", content_, ec.message()));
   layout_.old_target =
-      absolute_lexical(layout_.link_text.is_absolute() ? layout_.link_text : parent_ / layout_.link_text);
+      files::absolute_lexical(layout_.link_text.is_absolute() ? layout_.link_text : parent_ / layout_.link_text);
   layout_.copy_parent = layout_.old_target.parent_path();
   fs::create_directories(layout_.copy_parent, ec);
   if (ec) return fail(disk_error("create", layout_.copy_parent, ec.message()));

@@ -13,6 +13,7 @@
 
 #include "content/watch_fs.hpp"
 #include "content/watch_inotify.hpp"
+#include "core/files.hpp"
 #include "core/log.hpp"
 
 namespace annae::content {
@@ -25,16 +26,6 @@ namespace {
 // How often a root that cannot be watched through its parent (parent or link
 // target missing) is looked for again.
 constexpr int parent_retry_ms = 500;
-
-fs::path absolute_lexical(const fs::path& p) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  if (ec) abs = p;
-  abs = abs.lexically_normal();
-  // "show/" would have an empty filename, and the parent watch matches by name.
-  if (!abs.has_filename() && abs.has_parent_path() && abs != abs.root_path()) abs = abs.parent_path();
-  return abs;
-}
 
 int ms_until(Clock::time_point t, Clock::time_point now) {
   if (t <= now) return 0;
@@ -86,13 +77,13 @@ struct ShowWatcher::Impl {
 ShowWatcher::ShowWatcher(fs::path show_dir, WatchOptions options, OnLoaded on_loaded)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
-  m.show_dir = absolute_lexical(show_dir);
+  m.show_dir = files::absolute_lexical(show_dir);
   m.options = std::move(options);
   m.options.poll_interval_ms = std::max(m.options.poll_interval_ms, 10);
   m.options.settle_ms = std::max(m.options.settle_ms, 0);
   m.on_loaded = std::move(on_loaded);
   m.roots.push_back({m.show_dir, m.show_dir});
-  for (const auto& extra : m.options.extra_dirs) m.roots.push_back({absolute_lexical(extra), m.show_dir});
+  for (const auto& extra : m.options.extra_dirs) m.roots.push_back({files::absolute_lexical(extra), m.show_dir});
 
   m.wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (m.wake_fd < 0) throw std::system_error(errno, std::generic_category(), "eventfd");

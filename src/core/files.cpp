@@ -51,4 +51,13 @@ std::string write_atomic(const std::filesystem::path& path, std::string_view byt
   return {};
 }
 
+std::filesystem::path absolute_lexical(const std::filesystem::path& p) {
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(p, ec);
+  if (ec) abs = p;
+  abs = abs.lexically_normal();
+  if (!abs.has_filename() && abs.has_parent_path() && abs != abs.root_path()) abs = abs.parent_path();
+  return abs;
+}
+
 }  // namespace annae::files

@@ -21,4 +21,9 @@ ReadResult read(const std::filesystem::path& path, std::size_t max_bytes);
 // so readers never see a half-written file. Returns an error text, empty on success.
 std::string write_atomic(const std::filesystem::path& path, std::string_view bytes);
 
+// `p` made absolute and normalized without touching the file system (links are
+// not resolved), and without a trailing separator ("show/" → "/…/show"), so
+// that its filename is the folder's name — what watches and swaps match on.
+std::filesystem::path absolute_lexical(const std::filesystem::path& p);
+
 }  // namespace annae::files

@@ -106,6 +106,20 @@ std::vector<std::string> names_in(const fs::path& dir) {
   return out;
 }
 
+// A laptop with the forum show and a box still playing the seminar: what an rsync push starts from.
+struct LaptopAndBox {
+  fs::path src;   // the laptop's show folder
+  fs::path dest;  // the box's content folder
+};
+LaptopAndBox laptop_and_box(const TempDir& tmp) {
+  LaptopAndBox paths{tmp.path() / "laptop/show", tmp.path() / "box/content"};
+  fs::create_directories(paths.dest.parent_path());
+  fs::copy(examples_dir() / "seminar-2020", paths.dest, fs::copy_options::recursive);
+  fs::create_directories(paths.src.parent_path());
+  fs::copy(examples_dir() / "forum-2023", paths.src, fs::copy_options::recursive);
+  return paths;
+}
+
 }  // namespace
 
 TEST_CASE("rsync --delay-updates pushed into a watched show folder: one load of the whole new show") {
@@ -130,12 +144,7 @@ TEST_CASE("rsync --delay-updates pushed into a watched show folder: one load of 
     const std::string what = c.what;
     CAPTURE(what);
     TempDir tmp("recipe-rsync");
-    const fs::path src = tmp.path() / "laptop/show";
-    const fs::path dest = tmp.path() / "box/content";
-    fs::create_directories(dest.parent_path());
-    fs::copy(examples_dir() / "seminar-2020", dest, fs::copy_options::recursive);
-    fs::create_directories(src.parent_path());
-    fs::copy(examples_dir() / "forum-2023", src, fs::copy_options::recursive);
+    const auto [src, dest] = laptop_and_box(tmp);
     if (c.notices > 0) {
       write_notices(dest, 1, c.notices, "이전");
       write_notices(src, 6, c.notices, "새 안내");
@@ -205,12 +214,7 @@ TEST_CASE("a slow rsync: --delete-after changes nothing on screen until the end,
     const std::string what = c.what;
     CAPTURE(what);
     TempDir tmp("recipe-rsync-slow");
-    const fs::path src = tmp.path() / "laptop/show";
-    const fs::path dest = tmp.path() / "box/content";
-    fs::create_directories(dest.parent_path());
-    fs::copy(examples_dir() / "seminar-2020", dest, fs::copy_options::recursive);
-    fs::create_directories(src.parent_path());
-    fs::copy(examples_dir() / "forum-2023", src, fs::copy_options::recursive);
+    const auto [src, dest] = laptop_and_box(tmp);
     write_file(src / "사진/로비.jpg", photo);
     age_files(dest);
     const auto old_ids = slide_ids(content::load_show(dest));
