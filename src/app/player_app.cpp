@@ -42,12 +42,17 @@ void PlayerApp::wait_for_events() {
   const auto now = steady::now();
   auto deadline = now + milliseconds(60'000);
   if (transition_) deadline = std::min(deadline, last_frame_ + frame_interval);
-  if (show_ && position_ && !night_) deadline = std::min(deadline, advance_at_);
+  // Only deadlines update() acts on in the current state: one it skips would
+  // stay in the past and turn this wait into a busy loop.
+  const bool playing = show_ && !night_;
+  if (playing && position_) deadline = std::min(deadline, advance_at_);
   if (!night_) deadline = std::min(deadline, next_minute_);
   deadline = std::min(deadline, cursor_hide_at_);
   deadline = std::min(deadline, box_deadline());
-  for (auto ms : {gestures_.deadline_ms(), interaction_.deadline_ms()}) {
-    if (ms) deadline = std::min(deadline, steady::time_point(milliseconds(*ms)));
+  if (playing) {
+    for (auto ms : {gestures_.deadline_ms(), interaction_.deadline_ms()}) {
+      if (ms) deadline = std::min(deadline, steady::time_point(milliseconds(*ms)));
+    }
   }
   const auto wait_ms = std::chrono::duration_cast<milliseconds>(deadline - now).count();
   if (wait_ms <= 0) return;
@@ -57,6 +62,10 @@ void PlayerApp::wait_for_events() {
 void PlayerApp::update() {
   follow_night_schedule();
   const auto now = steady::now();
+  if (now >= cursor_hide_at_) {
+    SDL_ShowCursor(SDL_DISABLE);
+    cursor_hide_at_ = steady::time_point::max();
+  }
   const auto [out_w, out_h] = display_->output_size();
   const int rotation = rotation_deg();
   const bool sideways = rotation == 90 || rotation == 270;
@@ -76,7 +85,10 @@ void PlayerApp::update() {
     overlay_stale_ = true;
     dirty_ = true;
   }
-  if (!show_) return;
+  if (!show_) {
+    if (now >= next_minute_) refresh();  // the status screen's clock
+    return;
+  }
   if (transition_ && now - transition_->start >= milliseconds(transition_->duration_ms)) {
     transition_.reset();
     previous_.reset();
@@ -84,10 +96,6 @@ void PlayerApp::update() {
   }
   if (const auto g = gestures_.on_time(now_ms())) on_gesture(*g);
   act(interaction_.on_time(now_ms()));
-  if (now >= cursor_hide_at_) {
-    SDL_ShowCursor(SDL_DISABLE);
-    cursor_hide_at_ = steady::time_point::max();
-  }
   if (quit_ || position_changed_by_input_) {
     position_changed_by_input_ = false;
   } else if (!transition_ && !interaction_.paused() && now >= advance_at_) {

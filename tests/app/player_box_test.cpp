@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <sstream>
 
 #include "e2e_support.hpp"
 
@@ -43,6 +44,18 @@ int differing_below(const annae::test::ScreenGrab& grab, const annae::test::Imag
                        std::abs(int(e & 0xFF) - g.b) > 6;
     }
   return differing;
+}
+
+// User + system CPU time of a process, in clock ticks (1/100 s).
+long cpu_ticks(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+  std::string skip;
+  for (int i = 3; i < 14; ++i) fields >> skip;  // state … cmajflt
+  long user = 0, system = 0;
+  fields >> user >> system;
+  return user + system;
 }
 
 std::string run(const std::vector<std::string>& argv, int* status, const std::string& log) {
@@ -231,4 +244,37 @@ TEST_CASE("night: between 'off' and 'on' the screen is black and nothing is draw
               {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11", "TZ=Asia/Seoul"}, "/tmp/annae-box-e2e-day.log");
   wait_for_first_frame("/tmp/annae-box-e2e-day.log");
   CHECK(screen_shows(x, rendered(seminar, "1", "2020-09-25T14:20"), 10s));
+}
+
+TEST_CASE("a dark or empty screen sleeps: no timer it ignores can wake it in a loop") {
+  // Each waits on a deadline only while it acts on it. A mouse move shows the
+  // cursor and sets a 3 s hide timer; at night, or with no show to play, that
+  // timer once stayed in the past and the loop spun at 100 % of a core.
+  const auto dir = fresh_dir("sleep");
+  std::ofstream(dir / "night.toml") << "[night]\noff = \"23:00\"\non = \"07:00\"\n";
+  std::filesystem::create_directories(dir / "empty");
+  struct Case {
+    const char* what;
+    std::vector<std::string> args;
+  };
+  const Case cases[] = {
+      {"at night", {"--config", (dir / "night.toml").string(), "--at", "2020-09-25T23:30", seminar}},
+      {"no show in the folder (the status screen)", {(dir / "empty").string()}},
+  };
+  for (const auto& c : cases) {
+    const std::string what = c.what;
+    CAPTURE(what);
+    annae::test::Xvfb x(1280, 720);
+    REQUIRE(x.ok());
+    const std::string log = "/tmp/annae-box-e2e-sleep.log";
+    std::vector<std::string> argv{ANNAE_BINARY, "--state", dir.string()};
+    argv.insert(argv.end(), c.args.begin(), c.args.end());
+    Process player(argv, {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11", "TZ=Asia/Seoul"}, log);
+    wait_for_first_frame(log);
+    xdotool(x, {"mousemove", "200", "200", "mousemove", "400", "300"});
+    std::this_thread::sleep_for(1s);
+    const long before = cpu_ticks(player.pid());
+    std::this_thread::sleep_for(4s);  // past the cursor's 3 s
+    CHECK(cpu_ticks(player.pid()) - before < 40);  // under 10 % of a core (a spinning loop: ~400)
+  }
 }
