@@ -1,5 +1,6 @@
 #include "app/display.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -16,6 +17,13 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
   if (!options.video_driver.empty()) SDL_SetHint(SDL_HINT_VIDEODRIVER, options.video_driver.c_str());
   if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
     error = no_display_help(SDL_GetError());
+    const char* env = std::getenv("SDL_VIDEODRIVER");
+    const std::string asked = env && *env ? env : options.video_driver;
+    if (asked == "kmsdrm") {
+      error += "\n  - this box asks for kmsdrm (" + std::string(env && *env ? "SDL_VIDEODRIVER" : "[screen] video_driver") +
+               "): does /dev/dri/card0 exist (a KMS graphics driver), is the screen connected, and is the user in"
+               " the video group? Where KMSDRM cannot work, use annae-cage.service (README: The cage alternative)";
+    }
     return nullptr;
   }
   std::unique_ptr<Display> display(new Display());
@@ -51,10 +59,20 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
     error = no_display_help(SDL_GetError());
     return nullptr;
   }
-  const std::string why = display->choose_renderer(options.renderer);
+  std::string why = display->choose_renderer(options.renderer);
   if (!display->renderer_ && !SDL_GetWindowSurface(display->window_)) {
-    error = std::string("cannot draw into the window: ") + SDL_GetError();
-    return nullptr;
+    // Some video drivers have no window surface at all (SDL 2.26's kmsdrm):
+    // then any renderer, even one on a CPU rasterizer, is the only way to the screen.
+    const std::string no_surface = SDL_GetError();
+    display->renderer_ = SDL_CreateRenderer(display->window_, -1, 0);
+    if (!display->renderer_) {
+      error = "cannot draw into the window: " + no_surface + "; and no renderer: " + SDL_GetError();
+      return nullptr;
+    }
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(display->renderer_, &info);
+    why = std::string("renderer ") + (info.name ? info.name : "?") + " (the " + driver +
+          " video driver has no window surface for software composition)";
   }
   if (!display->windowed_) SDL_ShowCursor(SDL_DISABLE);
   const auto [out_w, out_h] = display->output_size();
