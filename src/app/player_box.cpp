@@ -115,11 +115,13 @@ void PlayerApp::follow_night_schedule() {
     black_ = render::make_surface(w, h);
     SDL_FillRect(black_.get(), nullptr, SDL_MapRGBA(black_->format, 0, 0, 0, 255));
     dirty_ = true;
+    write_status();
   } else {
     log::info("morning: the show resumes");
     service_.status("playing");
     black_.reset();
     refresh();
+    write_status();
   }
 }
 

@@ -141,6 +141,7 @@ void PlayerApp::write_status() {
   s.loaded_at = loaded_at_;
   s.on_screen = show_ && position_ ? show_->slides[position_->slide].id : std::string();
   s.using_last_good = using_last_good_;
+  s.night = night_;
   s.diagnostics = diagnostics_.items();
   if (const auto error = app::write_status(status_path(), s); !error.empty()) log::once(log::Level::warning, error);
 }

@@ -40,6 +40,7 @@ std::string status_json(const Status& s) {
   out += "  \"loaded_at\": " + quoted(s.loaded_at) + ",\n";
   out += "  \"on_screen\": " + quoted(s.on_screen) + ",\n";
   out += std::string("  \"using_last_good_show\": ") + (s.using_last_good ? "true" : "false") + ",\n";
+  out += std::string("  \"night\": ") + (s.night ? "true" : "false") + ",\n";
   std::size_t errors = 0;
   for (const auto& d : s.diagnostics) errors += d.severity == Severity::error;
   out += "  \"errors\": " + std::to_string(errors) + ",\n";

@@ -18,6 +18,7 @@ struct Status {
   std::string loaded_at;     // ISO 8601 local time of the last load, e.g. "2026-11-22T16:40:05+09:00"
   std::string on_screen;     // slide id, or empty
   bool using_last_good = false;  // the newest files had errors: the screen keeps the previous show
+  bool night = false;            // the [night] schedule has the screen dark
   std::vector<Diagnostic> diagnostics;
 };
 

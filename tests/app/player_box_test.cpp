@@ -236,6 +236,7 @@ TEST_CASE("night: between 'off' and 'on' the screen is black and nothing is draw
   INFO(save_grab(grab, "/tmp/annae-box-e2e-night.png"));
   CHECK(pixels_near(grab, 0, 0, 0) == 1280 * 720);
   CHECK(annae::test::read_text(log).find("night: the screen is dark until 07:00") != std::string::npos);
+  CHECK(annae::test::read_text(dir / "status.json").find("\"night\": true") != std::string::npos);  // for a technician
 
   // The same show at 14:20 is on.
   player.kill_and_wait();
