@@ -15,7 +15,8 @@ void PlayerApp::handle_input() {
       case SDL_KEYDOWN:
         if (!e.key.repeat) {
           int digit = 0;
-          act(interaction_.on_key_down(key_of(e.key.keysym, digit), digit, now_ms()));
+          const Key key = key_of(e.key.keysym, digit);  // sets `digit`: not inside the call's argument list
+          act(interaction_.on_key_down(key, digit, now_ms()));
         }
         break;
       case SDL_KEYUP: {

@@ -81,6 +81,7 @@ void PlayerApp::present(std::optional<Position> at, int direction, bool refresh_
   const bool slide_changed = !position_ || !at || position_->slide != at->slide;
   position_ = at;
   if (slide_changed && show_) write_status();
+  if (show_ && at) log::debug("on screen: " + show_->slides[at->slide].id + " page " + std::to_string(at->page + 1));
   auto composed = compositor_.compose(scene);
   if (composed && applied_rotation_ != 0) composed = render::rotated(*composed, applied_rotation_);
   const auto transition = show_ ? show_->settings.transition : content::Transition{};

@@ -103,6 +103,32 @@ TEST_CASE("a swipe with the mouse shows the next slide, a swipe back the previou
   CHECK(screen_shows(x, first, 5s));    // and the other way, back
 }
 
+TEST_CASE("an operator's keys: 3 shows slide 3, → the next, Home the first") {
+  annae::test::Xvfb x(1280, 720);
+  REQUIRE(x.ok());
+  const std::string log = "/tmp/annae-e2e-keys.log";
+  Process player({ANNAE_BINARY, "--window", "1280x720", "--at", "2020-09-25T14:20", seminar},
+                 {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11"}, log);
+  wait_for_first_frame(log);
+  REQUIRE(screen_shows(x, rendered(seminar, "1", "2020-09-25T14:20"), 10s));
+  struct Case {
+    const char* key;
+    const char* slide;
+  };
+  const Case cases[] = {
+      {"3", "3"},      // a digit jumps to that slide
+      {"Right", "4"},  // → the next
+      {"Home", "1"},   // Home the first
+      {"5", "5"},
+  };
+  for (const auto& c : cases) {
+    const std::string key = c.key;
+    CAPTURE(key);
+    xdotool(x, {"key", c.key});
+    CHECK(screen_shows(x, rendered(seminar, c.slide, "2020-09-25T14:20"), 5s));
+  }
+}
+
 TEST_CASE("a tap pauses; after the idle timeout auto-play resumes") {
   // A two-slide show that changes every 3 s and returns to auto-play 5 s after the last touch.
   const auto dir = std::filesystem::temp_directory_path() / "annae-e2e-idle";
