@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
 
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<long> pss;
+  std::vector<long> curve;
   int sent = 0;
   bool crashed = false;
   while (sent < changes) {
@@ -147,7 +148,10 @@ int main(int argc, char** argv) {
       break;
     }
     pss.push_back(pss_kb(player.pid()));
-    if (!quick && sent % 10'000 == 0) std::fprintf(stderr, "%d changes, %d reloads, PSS %.1f MB\n", sent, rewritten.load(), pss.back() / 1024.0);
+    if (sent / 10'000 != (sent - rounds * static_cast<int>(cycle.size())) / 10'000) {
+      curve.push_back(pss.back());  // one sample each 10 000 changes
+      std::fprintf(stderr, "%d changes, %d reloads, PSS %.1f MB\n", sent, rewritten.load(), pss.back() / 1024.0);
+    }
   }
   while (!crashed && rewritten < reloads) std::this_thread::sleep_for(100ms);
   stop = true;
@@ -173,6 +177,11 @@ int main(int argc, char** argv) {
     std::printf("| PSS after the first %d changes | %.1f MB |\n", std::min(batch, sent), first / 1024.0);
     std::printf("| PSS at the end / peak | %.1f MB / %.1f MB |\n", last / 1024.0, peak / 1024.0);
     std::printf("| growth, first batch → end | %+.1f MB |\n", (last - first) / 1024.0);
+    if (!curve.empty()) {
+      std::printf("| PSS every 10 000 changes (MB) |");
+      for (long kb : curve) std::printf(" %.1f", kb / 1024.0);
+      std::printf(" |\n");
+    }
   }
   fs::remove_all(dir);
   return crashed ? 1 : 0;
