@@ -1,7 +1,5 @@
 #include "app/box_settings.hpp"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <system_error>
 

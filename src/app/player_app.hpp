@@ -102,9 +102,8 @@ class PlayerApp {
   void show_import_result();
   // The frame the screen shows now (the target of a running transition).
   const SDL_Surface* frame_on_screen() const;
-  // Night: true while the schedule says the screen is dark; nothing is drawn.
-  bool night_now() const;
-  // Enters or leaves the night; the next boundary goes into night_change_at_.
+  // Night (the [night] schedule): a black screen, nothing drawn. Enters or
+  // leaves it; the next boundary goes into night_change_at_.
   void follow_night_schedule();
   // Last step of the loop: READY=1 after the first frame, then watchdog pings.
   void report_to_service_manager();

@@ -1,7 +1,6 @@
 // The box's duties: the night schedule, screenshots and import results on
 // request (signals), and reporting to systemd.
 #include <signal.h>
-#include <unistd.h>
 
 #include <ctime>
 
@@ -90,11 +89,6 @@ void PlayerApp::show_import_result() {
   notice_until_ = steady::now() + (notice_->ok ? notice_ok_shown : notice_error_shown);
   overlay_stale_ = true;
   dirty_ = true;
-}
-
-bool PlayerApp::night_now() const {
-  if (!cmd_.night) return false;
-  return cmd_.night->is_night(local_second_of_day(clock_.now()) / 60);
 }
 
 void PlayerApp::follow_night_schedule() {

@@ -26,8 +26,6 @@ class ServiceNotifier {
   // Pings when due (half the watchdog interval has passed). Call once per loop turn.
   void ping_if_due(clock::time_point now);
 
-  std::optional<std::chrono::milliseconds> watchdog_interval() const { return interval_; }
-
  private:
   void send(const std::string& message);
   bool enabled_ = false;

@@ -30,11 +30,13 @@ inline annae::test::Image rendered(const std::string& show, const std::string& s
   return annae::test::load_png(png);
 }
 
-// Pixels that differ visibly between the screen and an image (0 when identical).
-inline int differing_pixels(const annae::test::ScreenGrab& grab, const annae::test::Image& expected, double* mean_diff = nullptr) {
+// Pixels that differ visibly between the screen and an image (0 when identical),
+// in rows [y_from, 720); `mean_diff` gets the average difference over those rows.
+inline int differing_pixels(const annae::test::ScreenGrab& grab, const annae::test::Image& expected, double* mean_diff = nullptr,
+                            int y_from = 0) {
   long long diff = 0;
   int differing = 0;
-  for (int y = 0; y < 720; ++y) {
+  for (int y = y_from; y < 720; ++y) {
     for (int x = 0; x < 1280; ++x) {
       const auto e = expected.at(x, y);
       const auto& g = grab.at(x, y);
@@ -43,7 +45,7 @@ inline int differing_pixels(const annae::test::ScreenGrab& grab, const annae::te
       differing += d > 6;
     }
   }
-  if (mean_diff) *mean_diff = static_cast<double>(diff) / (1280 * 720);
+  if (mean_diff) *mean_diff = static_cast<double>(diff) / (1280.0 * (720 - y_from));
   return differing;
 }
 

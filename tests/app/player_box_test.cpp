@@ -13,6 +13,7 @@
 #include "e2e_support.hpp"
 
 using namespace annae::e2e;
+using annae::test::cpu_ticks;
 
 namespace {
 
@@ -31,31 +32,6 @@ int pixels_near(const annae::test::ScreenGrab& grab, int r, int g, int b, int y_
       n += std::abs(p.r - r) + std::abs(p.g - g) + std::abs(p.b - b) < 12;
     }
   return n;
-}
-
-// Differing pixels in rows [y_from, 720) only.
-int differing_below(const annae::test::ScreenGrab& grab, const annae::test::Image& expected, int y_from) {
-  int differing = 0;
-  for (int y = y_from; y < 720; ++y)
-    for (int x = 0; x < 1280; ++x) {
-      const auto e = expected.at(x, y);
-      const auto& g = grab.at(x, y);
-      differing += std::abs(int(e >> 16 & 0xFF) - g.r) + std::abs(int(e >> 8 & 0xFF) - g.g) +
-                       std::abs(int(e & 0xFF) - g.b) > 6;
-    }
-  return differing;
-}
-
-// User + system CPU time of a process, in clock ticks (1/100 s).
-long cpu_ticks(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::istringstream fields(stat.substr(stat.rfind(')') + 2));
-  std::string skip;
-  for (int i = 3; i < 14; ++i) fields >> skip;  // state … cmajflt
-  long user = 0, system = 0;
-  fields >> user >> system;
-  return user + system;
 }
 
 std::string run(const std::vector<std::string>& argv, int* status, const std::string& log) {
@@ -159,10 +135,10 @@ TEST_CASE("USB import: a broken stick changes nothing and tells staff why; a goo
     std::this_thread::sleep_for(200ms);
     shown = x.grab();
     // (The last frames of the cross-fade already look like the new slide, without the pill.)
-  } while ((differing_below(shown, new_cover, 80) >= matching || pixels_near(shown, 0x1F, 0x8A, 0x4C, 0, 80) <= 1000) &&
+  } while ((differing_pixels(shown, new_cover, nullptr, 80) >= matching || pixels_near(shown, 0x1F, 0x8A, 0x4C, 0, 80) <= 1000) &&
            std::chrono::steady_clock::now() < deadline);
   INFO(save_grab(shown, "/tmp/annae-box-e2e-imported.png"));
-  CHECK(differing_below(shown, new_cover, 80) < matching);  // below the pill: exactly the new slide
+  CHECK(differing_pixels(shown, new_cover, nullptr, 80) < matching);  // below the pill: exactly the new slide
   CHECK(pixels_near(shown, 0x1F, 0x8A, 0x4C, 0, 80) > 1000);  // the green "적용했습니다" pill
   CHECK(annae::test::read_text(state / "status.json").find("\"errors\": 0") != std::string::npos);
 }

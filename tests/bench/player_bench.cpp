@@ -35,38 +35,14 @@
 
 namespace {
 
+using annae::test::cpu_ticks;
+using annae::test::pss_kb;
+
 using clock_type = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
 double ms_since(clock_type::time_point t0) {
   return std::chrono::duration<double, std::milli>(clock_type::now() - t0).count();
-}
-
-long cpu_ticks(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto close = s.rfind(')');
-  if (close == std::string::npos) return -1;
-  std::vector<std::string> fields;
-  std::string field;
-  for (char c : s.substr(close + 2)) {
-    if (c == ' ') {
-      fields.push_back(field);
-      field.clear();
-    } else {
-      field += c;
-    }
-  }
-  return std::stol(fields.at(11)) + std::stol(fields.at(12));  // utime + stime
-}
-
-long pss_kb(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/smaps_rollup");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("Pss:", 0) == 0) return std::stol(line.substr(4));
-  }
-  return -1;
 }
 
 struct Launched {

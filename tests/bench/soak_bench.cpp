@@ -38,26 +38,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using annae::test::Process;
-
-long pss_kb(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/smaps_rollup");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("Pss:", 0) == 0) return std::stol(line.substr(4));
-  return -1;
-}
-
-long cpu_ticks(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (stat.empty()) return -1;
-  std::istringstream fields(stat.substr(stat.rfind(')') + 2));
-  std::string skip;
-  for (int i = 3; i < 14; ++i) fields >> skip;
-  long user = 0, system = 0;
-  fields >> user >> system;
-  return user + system;
-}
+using annae::test::cpu_ticks;
+using annae::test::pss_kb;
 
 // Waits until the player has used no CPU for 300 ms: its event queue is empty.
 void wait_until_idle(pid_t pid) {

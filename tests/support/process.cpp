@@ -68,4 +68,24 @@ std::string read_text(const std::string& path) {
   return ss.str();
 }
 
+long cpu_ticks(pid_t pid) {
+  const std::string stat = read_text("/proc/" + std::to_string(pid) + "/stat");
+  const auto close = stat.rfind(')');  // the command name may hold spaces
+  if (close == std::string::npos) return -1;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string skip;
+  for (int i = 3; i < 14; ++i) fields >> skip;  // state … cmajflt
+  long user = 0, system = 0;
+  fields >> user >> system;
+  return user + system;
+}
+
+long pss_kb(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/smaps_rollup");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("Pss:", 0) == 0) return std::stol(line.substr(4));
+  return -1;
+}
+
 }  // namespace annae::test

@@ -34,4 +34,9 @@ class Process {
 // Reads a whole file; empty when missing.
 std::string read_text(const std::string& path);
 
+// A running process's user + system CPU time in clock ticks (1/100 s); -1 when it is gone.
+long cpu_ticks(pid_t pid);
+// A running process's proportional set size in KiB; -1 when it is gone.
+long pss_kb(pid_t pid);
+
 }  // namespace annae::test
