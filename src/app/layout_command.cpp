@@ -1,5 +1,6 @@
 #include "app/layout_command.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -25,7 +26,11 @@ int run_layout(const LayoutCommand& cmd, std::istream& in, std::ostream& out, st
     return 2;
   }
   text::TextStyle style;
-  style.font.family = cmd.font;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(cmd.font, ec))
+    style.font.file = cmd.font;  // the operator's own command line may name a file
+  else
+    style.font.family = cmd.font;
   style.size_px = cmd.size_px;
   const auto width = static_cast<float>(cmd.width_px);
   auto block = std::make_shared<text::TextBlock>(

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <vector>
 
 #include "content/image_header.hpp"
@@ -14,34 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class FileByteSource final : public ByteSource {
- public:
-  explicit FileByteSource(const fs::path& path) : in_(path, std::ios::binary) {}
-  bool ok() const { return static_cast<bool>(in_); }
-  std::size_t read_at(std::uint64_t offset, unsigned char* out, std::size_t count) override {
-    in_.clear();
-    in_.seekg(static_cast<std::streamoff>(offset));
-    if (!in_) return 0;
-    in_.read(reinterpret_cast<char*>(out), static_cast<std::streamsize>(count));
-    return static_cast<std::size_t>(in_.gcount());
-  }
-
- private:
-  std::ifstream in_;
-};
-
 bool is_absolute_written(std::string_view p) {
   if (p.starts_with('/')) return true;
   return p.size() >= 2 && ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z')) && p[1] == ':';
-}
-
-bool is_inside(const fs::path& child, const fs::path& parent) {
-  auto c = child.begin();
-  for (auto p = parent.begin(); p != parent.end(); ++p, ++c) {
-    if (p->empty()) continue;  // trailing separator
-    if (c == child.end() || *c != *p) return false;
-  }
-  return true;
 }
 
 bool has_image_extension(const fs::path& p) {
@@ -50,16 +24,14 @@ bool has_image_extension(const fs::path& p) {
   return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".svg";
 }
 
-// A file in `dir` whose name is close to `name` (wrong case, a typo).
-std::optional<std::string> similar_file(const fs::path& dir, const std::string& name) {
-  std::error_code ec;
-  std::vector<std::string> names;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    names.push_back(it->path().filename().string());
-    if (names.size() > 2000) break;
-  }
-  std::vector<std::string_view> views(names.begin(), names.end());
-  if (auto guess = closest_match(name, views)) return std::string(*guess);
+// A file in `folder` (relative to the show folder) whose name is close to
+// `name` (wrong case, a typo). Lists only what is inside the show folder.
+std::optional<std::string> similar_file(const files::ConfinedDir& dir, const std::string& folder, const std::string& name) {
+  const files::Listing listing = dir.list(folder, 2000);
+  std::vector<std::string_view> names;
+  for (const auto& entry : listing.entries)
+    if (entry.info.kind == files::EntryKind::regular) names.push_back(entry.name);
+  if (auto guess = closest_match(name, names)) return std::string(*guess);
   return std::nullopt;
 }
 
@@ -71,7 +43,7 @@ std::string mebibytes(std::uintmax_t bytes) {
 
 }  // namespace
 
-std::optional<ImageRef> resolve_image(const Text& written, std::string_view key, const fs::path& show_dir,
+std::optional<ImageRef> resolve_image(const Text& written, std::string_view key, const files::ConfinedDir& show_dir,
                                       FileReport& file) {
   std::string path_text = written.value;
   std::replace(path_text.begin(), path_text.end(), '\\', '/');
@@ -88,32 +60,35 @@ std::optional<ImageRef> resolve_image(const Text& written, std::string_view key,
   if (relative.empty() || *relative.begin() == "..")
     return fail("'" + std::string(key) + "' " + shown + " points outside the show folder" + copy_advice);
 
-  std::error_code ec;
-  const fs::path root = fs::weakly_canonical(show_dir, ec);
-  if (ec) return fail("cannot open the show folder to find image " + shown + ": " + ec.message());
-  const fs::path full = root / relative;
-  const fs::file_status link_status = fs::symlink_status(full, ec);
-  if (!fs::exists(link_status)) {
-    std::string message = "image " + shown + " was not found in the show folder";
-    if (auto guess = similar_file(full.parent_path(), full.filename().string()))
-      message += "; did you mean \"" + (relative.parent_path() / *guess).generic_string() + "\"?";
-    return fail(std::move(message));
+  const std::string inside = relative.generic_string();
+  const files::EntryInfo info = show_dir.info(inside);
+  switch (info.kind) {
+    case files::EntryKind::missing: {
+      std::string message = "image " + shown + " was not found in the show folder";
+      const std::string folder = relative.parent_path().generic_string();
+      if (auto guess = similar_file(show_dir, folder, relative.filename().string()))
+        message += "; did you mean \"" + (relative.parent_path() / *guess).generic_string() + "\"?";
+      return fail(std::move(message));
+    }
+    case files::EntryKind::outside:
+      return fail("image " + shown + " is a link to a file outside the show folder; copy the image itself into the show folder");
+    case files::EntryKind::link_loop:
+      return fail("image " + shown + " is " + files::describe(info) + "; copy the image itself into the show folder");
+    case files::EntryKind::directory: return fail(shown + " is a folder, not an image");
+    case files::EntryKind::special:
+      return fail("image " + shown + " is " + files::describe(info) + "; copy the image itself into the show folder");
+    case files::EntryKind::error: return fail("cannot read image " + shown + ": " + info.why);
+    case files::EntryKind::regular: break;
   }
-  const fs::path target = fs::weakly_canonical(full, ec);
-  if (ec || !is_inside(target, root))
-    return fail("image " + shown + " is a link to a file outside the show folder; copy the image itself into the show folder");
-  if (!fs::exists(target, ec)) return fail("image " + shown + " is a link to a file that does not exist");
-  if (fs::is_directory(target, ec)) return fail(shown + " is a folder, not an image");
   if (!has_image_extension(relative))
     return fail("image " + shown + " is not a PNG, JPEG or SVG file; only these can be shown");
-  const std::uintmax_t size = fs::file_size(target, ec);
-  if (ec) return fail("cannot read image " + shown + ": " + ec.message());
-  if (size > limits::max_image_file_bytes)
-    return fail("image " + shown + " is " + mebibytes(size) + "; the limit is " + mebibytes(limits::max_image_file_bytes) +
-                ", so save it smaller");
+  if (info.size_bytes > limits::max_image_file_bytes)
+    return fail("image " + shown + " is " + mebibytes(info.size_bytes) + "; the limit is " +
+                mebibytes(limits::max_image_file_bytes) + ", so save it smaller");
 
-  FileByteSource source(target);
-  if (!source.ok()) return fail("cannot read image " + shown);
+  const files::ReadResult bytes = show_dir.read(inside, limits::max_image_file_bytes);
+  if (!bytes.bytes) return fail("cannot read image " + shown + ": " + bytes.error);
+  MemoryByteSource source(*bytes.bytes);
   const ImageHeader header = read_image_header(source);
   if (!header.format) return fail("image " + shown + " " + header.problem);
   const long long pixels = static_cast<long long>(header.width_px) * header.height_px;
@@ -125,7 +100,9 @@ std::optional<ImageRef> resolve_image(const Text& written, std::string_view key,
                 " megapixels (a screen shows at most 3840×2160), so make it smaller");
 
   ImageRef ref;
-  ref.file = target;
+  ref.folder = show_dir;
+  ref.relative = inside;
+  ref.file = show_dir.path() / inside;
   ref.written = written;
   ref.format = *header.format;
   ref.width_px = header.width_px;

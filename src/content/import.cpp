@@ -591,7 +591,7 @@ void Importer::run() {
 }
 
 bool is_show_folder(const fs::path& dir) {
-  const FolderListing listing = list_show_folder(dir, "");
+  const FolderListing listing = list_show_folder(files::ConfinedDir::open(dir), "");
   return listing.error.empty() && (listing.show_toml || !listing.files.empty());
 }
 

@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/confined_dir.hpp"
+
 namespace annae::content {
 
 // A position in a content file. `path` is relative to the folder given to
@@ -71,7 +73,12 @@ enum class ImageFormat { png, jpeg, svg };
 // An image checked at load time: it exists, stays inside its show folder
 // (symbolic links resolved), and is within the pixel limits.
 struct ImageRef {
-  std::filesystem::path file;  // absolute, symbolic links resolved
+  // Read the image only through `folder` (files::ConfinedDir::read of
+  // `relative`), never through `file`: the folder was checked, and a link
+  // swapped in after the check must not lead outside it.
+  files::ConfinedDir folder;   // the slide's show folder
+  std::string relative;        // inside `folder`, '/'-separated, as found on disk
+  std::filesystem::path file;  // folder.path() / relative: for messages and cache keys
   Text written;                // the path as staff wrote it, for messages
   ImageFormat format = ImageFormat::png;
   int width_px = 0;   // 0 for SVG (scalable)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/model.hpp"
+#include "core/confined_dir.hpp"
 #include "core/diagnostic.hpp"
 
 namespace annae::content {
@@ -30,7 +31,7 @@ SettingsFile parse_show_settings(std::string_view bytes, const std::string& disp
 struct SlideFileContext {
   std::string display_path;        // "forum-2023/010-cover.toml"
   std::string id;                  // "forum-2023/010-cover"
-  std::filesystem::path show_dir;  // the slide's show folder; images resolve here
+  files::ConfinedDir show_dir;      // the slide's show folder; images resolve here, and only here
   Event event;                     // the slide's show's event
   int default_duration_ms = 12000;
 };

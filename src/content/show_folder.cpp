@@ -6,13 +6,12 @@
 
 #include "content/encoding.hpp"
 #include "content/ignore.hpp"
+#include "content/limits.hpp"
 #include "content/normalize.hpp"
 #include "core/utf8.hpp"
 
 namespace annae::content {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -21,10 +20,6 @@ std::string ascii_lower(std::string_view s) {
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool has_control_codes(std::string_view name) {
-  return std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-}
 
 // A name as staff would read it. Zip files made on Korean Windows carry CP949
 // names, which unzip on Linux leaves as bytes that are not UTF-8.
@@ -40,6 +35,10 @@ std::string_view file_name_of(std::string_view display_path) {
 }
 
 }  // namespace
+
+bool has_control_codes(std::string_view name) {
+  return std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
 
 bool natural_less(std::string_view a, std::string_view b) {
   std::size_t i = 0, j = 0;
@@ -67,37 +66,56 @@ bool natural_less(std::string_view a, std::string_view b) {
   return a < b;  // equal by these rules ("010" vs "10"): keep a fixed order
 }
 
-FolderListing list_show_folder(const fs::path& dir, const std::string& display_prefix) {
+// Why a slide-like name cannot be read, in the words that follow its path.
+std::string refusal_of(const files::EntryInfo& info) {
+  switch (info.kind) {
+    case files::EntryKind::outside:
+      return "this file is a link to a file outside the show folder, so it was not read; copy the file itself here";
+    case files::EntryKind::link_loop: return "this file is a link that leads in a circle, so it was not read";
+    case files::EntryKind::special:
+      return "this is a special file (a pipe, device or socket), not an ordinary file, so it was not read";
+    case files::EntryKind::error: return "cannot read this file: " + info.why;
+    default: return {};
+  }
+}
+
+FolderListing list_show_folder(const files::ConfinedDir& dir, const std::string& display_prefix) {
   FolderListing listing;
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    listing.error = ec.message();
+  const files::Listing found = dir.list({}, limits::max_folder_entries);
+  if (!found.error.empty()) {
+    listing.error = found.error;
     return listing;
   }
-  for (fs::directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) {
-      listing.error = ec.message();
-      return listing;
-    }
-    const fs::path path = it->path();
-    const std::string name = path.filename().string();
-    if (is_ignored_name(name) || has_control_codes(name)) continue;  // Windows cannot make such names
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) {
-      listing.subfolders.push_back(name);
+  listing.truncated = found.truncated;
+  for (const files::DirEntry& item : found.entries) {
+    const std::string& name = item.name;
+    if (is_ignored_name(name)) continue;
+    if (item.info.kind == files::EntryKind::directory) {
+      if (!has_control_codes(name)) listing.subfolders.push_back(name);
       continue;
     }
     const std::string lower = ascii_lower(name);
+    const bool slide_like = lower.ends_with(".toml") || lower.ends_with(".toml.txt");
+    if (!slide_like) continue;
+    if (has_control_codes(name) || (!utf8::is_valid(name) && !cp949_to_utf8(name))) {
+      listing.unshowable_names.push_back(name);
+      if (has_control_codes(name)) continue;  // Windows cannot make such names: not a staff file
+    }
     FolderEntry entry;
-    entry.path = path;
+    entry.name = name;
     entry.display_path = display_prefix + readable_name(name);
+    if (item.info.kind != files::EntryKind::regular) {
+      entry.role = FolderEntry::Role::refused;
+      entry.refusal = refusal_of(item.info);
+      if (entry.refusal.empty()) continue;  // vanished since listed
+    }
     if (lower == "show.toml") {
-      if (!listing.show_toml || name == "show.toml") listing.show_toml = path;
+      entry.display_path = display_prefix + "show.toml";
+      if (!listing.show_toml || name == "show.toml") listing.show_toml = std::move(entry);
     } else if (lower.ends_with(".toml")) {
       listing.files.push_back(std::move(entry));
-    } else if (lower.ends_with(".toml.txt")) {
-      entry.role = FolderEntry::Role::misnamed;
+    } else {
+      if (entry.role == FolderEntry::Role::slide) entry.role = FolderEntry::Role::misnamed;
       listing.files.push_back(std::move(entry));
     }
   }
@@ -105,6 +123,7 @@ FolderListing list_show_folder(const fs::path& dir, const std::string& display_p
     return natural_less(file_name_of(a.display_path), file_name_of(b.display_path));
   });
   std::sort(listing.subfolders.begin(), listing.subfolders.end());
+  std::sort(listing.unshowable_names.begin(), listing.unshowable_names.end());
   return listing;
 }
 

@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 // One folder whose slides play: the top folder itself, or an included show.
 struct ShowPart {
-  std::string prefix;  // "" or "forum-2023/"
-  fs::path dir;        // absolute
+  std::string prefix;       // "" or "forum-2023/"
+  files::ConfinedDir dir;   // everything of this part is read through it
   ShowSettings settings;
   FolderListing listing;
 };
@@ -38,15 +38,6 @@ std::string mebibytes(std::uintmax_t bytes) {
   return buf;
 }
 
-bool is_inside(const fs::path& child, const fs::path& parent) {
-  auto c = child.begin();
-  for (auto p = parent.begin(); p != parent.end(); ++p, ++c) {
-    if (p->empty()) continue;
-    if (c == child.end() || *c != *p) return false;
-  }
-  return true;
-}
-
 // Appends one file's diagnostics sorted by position, whole-file ones first,
 // so `annae check` reads top to bottom like the file.
 void append_sorted(Diagnostics& to, const Diagnostics& from) {
@@ -57,29 +48,32 @@ void append_sorted(Diagnostics& to, const Diagnostics& from) {
   for (auto& d : items) to.add(std::move(d));
 }
 
-// Reads a text file within the size limit; reports and returns nullopt otherwise.
-std::optional<std::string> read_text_file(const fs::path& path, const std::string& display, Diagnostics& out) {
-  files::ReadResult read = files::read(path, limits::max_text_file_bytes);
+// Reads a text file of `dir` within the size limit; reports and returns nullopt otherwise.
+std::optional<std::string> read_text_file(const files::ConfinedDir& dir, const FolderEntry& entry, Diagnostics& out) {
+  if (entry.role == FolderEntry::Role::refused) {
+    out.error(entry.display_path, 0, 0, entry.refusal);
+    return std::nullopt;
+  }
+  files::ReadResult read = dir.read(entry.name, limits::max_text_file_bytes);
   if (read.bytes) return std::move(read.bytes);
   if (read.too_large) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    out.error(display, 0, 0,
-              "this file is " + (ec ? std::string("too large") : mebibytes(size)) + "; a slide or show.toml can be at most " +
-                  mebibytes(limits::max_text_file_bytes) + ", so it was not read (is it really a text file?)");
+    const files::EntryInfo info = dir.info(entry.name);
+    out.error(entry.display_path, 0, 0,
+              "this file is " + (info.size_bytes > 0 ? mebibytes(info.size_bytes) : std::string("too large")) +
+                  "; a slide or show.toml can be at most " + mebibytes(limits::max_text_file_bytes) +
+                  ", so it was not read (is it really a text file?)");
   } else {
-    out.error(display, 0, 0, "cannot read this file: " + read.error);
+    out.error(entry.display_path, 0, 0, read.error);
   }
   return std::nullopt;
 }
 
 // The folders `include` names, checked; errors go to show.toml's diagnostics.
-std::vector<ShowPart> included_parts(const SettingsFile& top, const fs::path& root, const FolderListing& root_listing,
-                                     Diagnostics& out) {
+std::vector<ShowPart> included_parts(const SettingsFile& top, const files::ConfinedDir& root,
+                                     const FolderListing& root_listing, Diagnostics& out) {
   std::vector<ShowPart> parts;
-  std::error_code ec;
-  const fs::path canonical_root = fs::weakly_canonical(root, ec);
   std::set<std::string> seen;
+  std::vector<std::pair<files::FolderId, std::string>> folders{{root.id(), "."}};  // to refuse the same folder twice
   for (const Text& entry : top.include_entries) {
     auto fail = [&](std::string message) { out.error(entry.at.path, entry.at.line, entry.at.column, std::move(message)); };
     std::string written = entry.value;
@@ -101,21 +95,35 @@ std::vector<ShowPart> included_parts(const SettingsFile& top, const fs::path& ro
       out.warning(entry.at.path, entry.at.line, entry.at.column, "'include' lists " + shown + " twice; it plays once");
       continue;
     }
-    const fs::path dir = root / relative;
-    if (!fs::is_directory(dir, ec) || is_ignored_path(relative)) {
+    const files::EntryInfo info = root.info(normal);
+    if (info.kind == files::EntryKind::outside || info.kind == files::EntryKind::link_loop) {
+      fail("the folder " + shown + " listed in 'include' is a link to a folder outside this one; copy the show itself here");
+      continue;
+    }
+    if (info.kind != files::EntryKind::directory || is_ignored_path(relative)) {
       std::string message = "the folder " + shown + " listed in 'include' was not found";
       std::vector<std::string_view> names(root_listing.subfolders.begin(), root_listing.subfolders.end());
       if (auto guess = closest_match(normal, names)) message += "; did you mean \"" + std::string(*guess) + "\"?";
       fail(std::move(message));
       continue;
     }
-    if (!is_inside(fs::weakly_canonical(dir, ec), canonical_root)) {
-      fail("the folder " + shown + " listed in 'include' is a link to a folder outside this one; copy the show itself here");
+    files::ConfinedDir dir = root.subdir(normal);
+    if (!dir.ok()) {
+      fail("cannot open the folder " + shown + " listed in 'include': " + dir.error());
       continue;
     }
+    const auto same = std::find_if(folders.begin(), folders.end(), [&](const auto& f) { return f.first == dir.id(); });
+    if (same != folders.end()) {
+      fail(same->second == "."
+               ? "the folder " + shown + " listed in 'include' is this folder itself (a link back to it), so the show would play itself"
+               : "the folder " + shown + " listed in 'include' is the same folder as \"" + same->second +
+                     "\" (a link to it), so it would play twice");
+      continue;
+    }
+    folders.emplace_back(dir.id(), normal);
     ShowPart part;
     part.prefix = to_nfc(normal) + "/";
-    part.dir = dir;
+    part.dir = std::move(dir);
     parts.push_back(std::move(part));
   }
   return parts;
@@ -129,7 +137,8 @@ class Loader {
     std::error_code ec;
     if (!fs::exists(dir, ec)) return folder_problem("the show folder was not found");
     if (!fs::is_directory(dir, ec)) return folder_problem("this is a file, not a show folder");
-    const fs::path root = fs::absolute(dir, ec).lexically_normal();
+    files::ConfinedDir root = files::ConfinedDir::open(dir);
+    if (!root.ok()) return folder_problem("cannot open the show folder: " + root.error());
 
     ShowPart top;
     top.dir = root;
@@ -160,8 +169,8 @@ class Loader {
       return std::move(result_);
     }
     auto show = std::make_shared<Show>();
-    show->root_dir = fs::weakly_canonical(root, ec);
-    if (ec) show->root_dir = root;
+    show->root_dir = fs::weakly_canonical(root.path(), ec);
+    if (ec) show->root_dir = root.path();
     show->settings = std::move(top.settings);
     show->slides = std::move(slides_);
     result_.show = std::move(show);
@@ -187,7 +196,7 @@ class Loader {
       found.warning(display, 0, 0, "there is no show.toml in this folder, so default settings are used");
     } else {
       result_.files.push_back(display);
-      if (auto bytes = read_text_file(*listing.show_toml, display, found)) {
+      if (auto bytes = read_text_file(part.dir, *listing.show_toml, found)) {
         settings = parse_show_settings(*bytes, display, base, scope, found);
       } else {
         settings.defaulted = true;
@@ -199,7 +208,32 @@ class Loader {
     return settings;
   }
 
+  // Names that cannot be shown, and a folder too large to read whole.
+  void report_folder_problems(const ShowPart& part) {
+    Diagnostics found;
+    for (const std::string& name : part.listing.unshowable_names) {
+      if (has_control_codes(name)) {
+        found.error(part.prefix + name, 0, 0,
+                    "this file's name holds control characters (codes no editor shows), so it is not played; "
+                    "rename it with letters, digits and '-', like 010-cover.toml");
+      } else {
+        found.warning(part.prefix + name, 0, 0,
+                      "this file's name is not readable text (neither UTF-8 nor Korean Windows CP949); it plays, "
+                      "but rename it so that staff can tell which file it is");
+      }
+    }
+    if (part.listing.truncated) {
+      found.error(part.prefix.empty() ? label_ : part.prefix.substr(0, part.prefix.size() - 1), 0, 0,
+                  "this folder holds more than " + std::to_string(limits::max_folder_entries) +
+                      " files and folders, so only the first " + std::to_string(limits::max_folder_entries) +
+                      " were looked at; a show needs far fewer (at most " + std::to_string(limits::max_slides) +
+                      " slides): remove what is not part of the show");
+    }
+    append_sorted(result_.diagnostics, found);
+  }
+
   void read_slides(const ShowPart& part) {
+    report_folder_problems(part);
     const auto order_notes = duplicate_order_warnings(part.listing.files);
     for (std::size_t i = 0; i < part.listing.files.size(); ++i) {
       const FolderEntry& entry = part.listing.files[i];
@@ -222,7 +256,7 @@ class Loader {
   }
 
   void read_one_slide(const ShowPart& part, const FolderEntry& entry, Diagnostics& found) {
-    auto bytes = read_text_file(entry.path, entry.display_path, found);
+    auto bytes = read_text_file(part.dir, entry, found);
     if (!bytes) {
       ++result_.slides_left_out;
       return;
@@ -252,11 +286,10 @@ class Loader {
   }
 
   // Show folders copied in but not listed in `include` are the likely reason for an empty show.
-  static std::string unlisted_shows_hint(const fs::path& root, const FolderListing& listing) {
+  static std::string unlisted_shows_hint(const files::ConfinedDir& root, const FolderListing& listing) {
     std::string names;
     for (const auto& folder : listing.subfolders) {
-      std::error_code ec;
-      if (!fs::exists(root / folder / "show.toml", ec)) continue;
+      if (root.info(folder + "/show.toml").kind != files::EntryKind::regular) continue;
       names += (names.empty() ? "\"" : ", \"") + to_nfc(folder) + "\"";
     }
     if (names.empty()) return {};

@@ -181,17 +181,17 @@ FontChain* FontLibrary::chain(const FontRequest& request) {
   };
 
   // 1. What was asked for, by file or by family.
+  if (!request.file.empty()) {
+    const std::optional<FaceId> asked = impl_->load(request.file, 0);
+    if (!asked) log::once(log::Level::warning, "font file '" + request.file + "' cannot be used; using " + default_family);
+    add(asked);
+  }
   if (!request.family.empty()) {
-    std::error_code ec;
     std::optional<FaceId> asked;
-    if (std::filesystem::is_regular_file(request.family, ec)) {
-      asked = impl_->load(request.family, 0);
-    } else {
-      for (FaceId id : impl_->dir_faces) {
-        if (impl_->faces[id].info.family == request.family) asked = id;  // refined by weight below
-      }
-      if (!asked) asked = impl_->match_family(request.family, request.weight);
+    for (FaceId id : impl_->dir_faces) {
+      if (impl_->faces[id].info.family == request.family) asked = id;  // refined by weight below
     }
+    if (!asked) asked = impl_->match_family(request.family, request.weight);
     if (!asked) log::once(log::Level::warning, "font '" + request.family + "' not found; using " + default_family);
     add(asked);
   }

@@ -30,7 +30,13 @@ struct FaceInfo {
 // What a caller asks for. `family` is empty for the default (Noto Sans CJK KR),
 // a family name resolved through fontconfig, or a path to a font file.
 struct FontRequest {
+  // A family name, matched in fonts/ and through fontconfig. Never opened as
+  // a path: it comes from content files, and a show may not name files
+  // outside its folder (e.g. "/etc/shadow").
   std::string family;
+  // A font file to use first, for `annae layout --font FILE` and tests only;
+  // the content layer never sets it.
+  std::string file;
   int weight = 400;
   bool operator==(const FontRequest&) const = default;
 };

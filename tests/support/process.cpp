@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,8 +39,10 @@ Process::~Process() { kill_and_wait(); }
 std::optional<int> Process::poll() {
   if (status_ || pid_ <= 0) return status_;
   int status = 0;
-  if (waitpid(pid_, &status, WNOHANG) == pid_) {
+  struct rusage usage {};
+  if (wait4(pid_, &status, WNOHANG, &usage) == pid_) {
     status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    max_rss_kb_ = usage.ru_maxrss;
   }
   return status_;
 }

@@ -25,10 +25,14 @@ class Process {
   std::optional<int> poll();
   std::optional<int> wait_for(std::chrono::milliseconds timeout);
   void kill_and_wait();
+  // The most memory the process ever had resident (its high-water mark), in
+  // KiB, once it has exited; -1 before.
+  long max_rss_kb() const { return max_rss_kb_; }
 
  private:
   pid_t pid_ = -1;
   std::optional<int> status_;
+  long max_rss_kb_ = -1;
 };
 
 // Reads a whole file; empty when missing.

@@ -22,7 +22,7 @@ TEST_CASE("line widths agree with SDL2_ttf's TTF_SizeUTF8 within 1 px") {
   REQUIRE(TTF_Init() == 0);
   auto& engine = annae::test::engine();
   annae::text::TextStyle style;
-  style.font.family = oracle_font;
+  style.font.file = oracle_font;
   REQUIRE(engine.fonts().info(engine.fonts().chain(style.font)->primary()).has_layout_tables == false);
 
   const char* strings[] = {
