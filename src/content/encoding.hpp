@@ -9,10 +9,14 @@
 
 namespace annae::content {
 
-// Accepts UTF-8 with or without a BOM; converts CP949 (Korean "ANSI") and
-// UTF-16 with a BOM, warning once. CRLF and lone CR become LF. A file that is
-// none of these (binary, damaged) gets an error naming the byte offset and
-// nullopt is returned.
+// Accepts UTF-8 with or without a BOM; converts CP949 (Korean "ANSI"),
+// UTF-16 and UTF-32 (LE or BE, with a BOM or recognised by the zero bytes of
+// their ASCII characters), warning once with the encoding's name. CRLF and
+// lone CR become LF. Bytes that are valid CP949 but read as rare syllables
+// and Hanja rather than Korean (Japanese Shift-JIS, mostly) are refused, not
+// shown garbled. A file that is none of these (binary, damaged) gets an
+// error at the line:column of the first bad character, naming its byte
+// offset in the file, and nullopt is returned.
 //
 // The result is NOT Unicode-normalized: the TOML parser must see the original
 // characters so that its line:column positions match what staff see in their

@@ -2,12 +2,18 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
+
 namespace annae {
 
 namespace {
 
+// Paths and messages quote what staff typed (keys, values, file names), which
+// may hold an escape sequence or a bidi override; printed raw, it would
+// recolour the terminal or reorder the line. utf8::escape_controls makes it
+// visible instead, and keeps every diagnostic on one line.
 std::string location(const Diagnostic& d) {
-  std::string out = d.path;
+  std::string out = utf8::escape_controls(d.path);
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
     if (d.column > 0) out += ':' + std::to_string(d.column);
@@ -18,10 +24,11 @@ std::string location(const Diagnostic& d) {
 }  // namespace
 
 std::string format(const Diagnostic& d) {
-  return location(d) + (d.severity == Severity::error ? ": error: " : ": warning: ") + d.message;
+  return location(d) + (d.severity == Severity::error ? ": error: " : ": warning: ") +
+         utf8::escape_controls(d.message);
 }
 
-std::string format_for_log(const Diagnostic& d) { return location(d) + ": " + d.message; }
+std::string format_for_log(const Diagnostic& d) { return location(d) + ": " + utf8::escape_controls(d.message); }
 
 void Diagnostics::error(std::string path, int line, int column, std::string message) {
   items_.push_back({Severity::error, std::move(path), line, column, std::move(message)});

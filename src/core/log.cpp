@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/utf8.hpp"
+
 namespace annae::log {
 namespace {
 
@@ -22,9 +24,13 @@ const char* prefix(Level level) {
   return "annae: ";
 }
 
+// Messages quote file names, keys and values from content; escaping their
+// control characters keeps each message one line in the journal and keeps
+// escape sequences and bidi overrides away from the terminal.
 void write_locked(Level level, std::string_view message) {
   if (level < g_level) return;
-  std::fprintf(stderr, "%s%.*s\n", prefix(level), static_cast<int>(message.size()), message.data());
+  const std::string safe = utf8::escape_controls(message);
+  std::fprintf(stderr, "%s%.*s\n", prefix(level), static_cast<int>(safe.size()), safe.data());
 }
 
 }  // namespace

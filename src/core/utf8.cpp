@@ -1,5 +1,7 @@
 #include "core/utf8.hpp"
 
+#include <cstdio>
+
 namespace annae::utf8 {
 namespace {
 
@@ -49,6 +51,13 @@ char32_t next(std::string_view s, std::size_t& i) {
   }
   i = k;
   return cp;
+}
+
+// Appends `prefix` ("\x" or "\u") and `digits` upper-case hex digits of `value`.
+void append_escape(std::string& out, const char* prefix, unsigned value, int digits) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%s%0*X", prefix, digits, value);
+  out += buf;
 }
 
 }  // namespace
@@ -103,6 +112,46 @@ std::size_t length(std::string_view bytes) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < bytes.size(); ++n) next(bytes, i);
   return n;
+}
+
+bool is_unsafe_to_print(char32_t c) {
+  if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
+  switch (c) {
+    case 0x061C:  // ARABIC LETTER MARK
+    case 0x200E:  // LEFT-TO-RIGHT MARK
+    case 0x200F:  // RIGHT-TO-LEFT MARK
+    case 0x2028:  // LINE SEPARATOR
+    case 0x2029:  // PARAGRAPH SEPARATOR
+      return true;
+    default:
+      return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);  // embeddings, overrides, isolates
+  }
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t c = next(text, i);
+    const std::string_view bytes = text.substr(start, i - start);
+    if (c == replacement_char && bytes != "\xEF\xBF\xBD") {
+      for (unsigned char b : bytes) append_escape(out, "\\x", b, 2);
+    } else if (!is_unsafe_to_print(c)) {
+      out += bytes;
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x80) {
+      append_escape(out, "\\x", static_cast<unsigned>(c), 2);
+    } else {
+      append_escape(out, "\\u", static_cast<unsigned>(c), 4);
+    }
+  }
+  return out;
 }
 
 }  // namespace annae::utf8

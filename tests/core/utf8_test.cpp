@@ -40,3 +40,31 @@ TEST_CASE("encode round-trips and replaces what cannot be encoded") {
   CHECK(encode(std::u32string(1, char32_t(0xD800))) == "\xEF\xBF\xBD");
   CHECK(annae::utf8::length("국토교통부") == 5);
 }
+
+TEST_CASE("escape_controls makes what a terminal would obey visible, and keeps the rest") {
+  struct Case {
+    std::string text;
+    const char* shown;
+  };
+  const Case cases[] = {
+      {"지역균형발전포럼 · “세종컨벤션센터” ※ ①", "지역균형발전포럼 · “세종컨벤션센터” ※ ①"},  // Korean and its punctuation untouched
+      {"photos\\forum.jpg", "photos\\forum.jpg"},                      // a Windows path keeps its backslash
+      {"\xEF\xBF\xBD \U0001F600", "\xEF\xBF\xBD \U0001F600"},          // a literal U+FFFD and an emoji are text
+      {"\x1B[31mtitle", "\\x1B[31mtitle"},                             // ESC: would turn the terminal red
+      {"\xC2\x9B" "31mtitle", "\\u009B31mtitle"},                      // C1 CSI, the one-character ESC [
+      {"세종\xC2\x85" "센터", "세종\\u0085센터"},                        // C1 NEL: a line break to some terminals
+      {"a\tb\nc\rd", "a\\tb\\nc\\rd"},                                 // tab and line ends: still one line
+      {std::string("a\0b", 3), "a\\x00b"},                             // NUL would cut the line short
+      {"del\x7F", "del\\x7F"},                                         // DEL
+      {"\xE2\x80\xAEgnp.ogol", "\\u202Egnp.ogol"},                     // U+202E RLO would show "logo.png"
+      {"\xE2\x81\xA6" "a\xE2\x81\xA9", "\\u2066a\\u2069"},             // isolates
+      {"\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C", "\\u200E\\u200F\\u061C"},   // LRM, RLM, ARABIC LETTER MARK
+      {"a\xE2\x80\xA8" "b", "a\\u2028b"},                              // LINE SEPARATOR
+      {"\xB1\xB9\xC5\xE4", "\\xB1\\xB9\\xC5\\xE4"},                    // CP949 bytes (invalid UTF-8): each byte shown
+      {"국토\xED\xA0\x80", "국토\\xED\\xA0\\x80"},                      // an encoded surrogate: its three bytes
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(annae::utf8::escape_controls(c.text) == c.shown);
+  }
+}
