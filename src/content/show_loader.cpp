@@ -144,6 +144,7 @@ class Loader {
     top.dir = root;
     top.listing = list_show_folder(root, "");
     if (!top.listing.error.empty()) return folder_problem("cannot read the show folder: " + top.listing.error);
+    if (top.listing.truncated) return folder_problem(too_many_entries());
 
     std::vector<ShowPart> parts;
     top.settings = read_settings(top, ShowSettings{}, SettingsScope::top, &parts).settings;
@@ -151,8 +152,9 @@ class Loader {
     for (ShowPart& part : parts) {
       part.listing = list_show_folder(part.dir, part.prefix);
       const std::string part_label = part.prefix.substr(0, part.prefix.size() - 1);
-      if (!part.listing.error.empty()) {
-        result_.diagnostics.error(part_label, 0, 0, "cannot read this folder: " + part.listing.error);
+      if (!part.listing.error.empty() || part.listing.truncated) {
+        result_.diagnostics.error(part_label, 0, 0,
+                                  part.listing.truncated ? too_many_entries() : "cannot read this folder: " + part.listing.error);
         continue;
       }
       part.settings = read_settings(part, top.settings, SettingsScope::included, nullptr).settings;
@@ -178,6 +180,14 @@ class Loader {
   }
 
  private:
+  // A folder this full is not a show (a wrong folder copied, or an attack):
+  // none of it is played, rather than an arbitrary part of it.
+  static std::string too_many_entries() {
+    return "this folder holds more than " + std::to_string(limits::max_folder_entries) +
+           " files and folders, so it was not read; a show needs far fewer (at most " + std::to_string(limits::max_slides) +
+           " slides): remove what is not part of the show";
+  }
+
   LoadResult folder_problem(std::string message) {
     result_.diagnostics.error(label_, 0, 0, std::move(message));
     return std::move(result_);
@@ -208,7 +218,7 @@ class Loader {
     return settings;
   }
 
-  // Names that cannot be shown, and a folder too large to read whole.
+  // Names that cannot be shown.
   void report_folder_problems(const ShowPart& part) {
     Diagnostics found;
     for (const std::string& name : part.listing.unshowable_names) {
@@ -221,13 +231,6 @@ class Loader {
                       "this file's name is not readable text (neither UTF-8 nor Korean Windows CP949); it plays, "
                       "but rename it so that staff can tell which file it is");
       }
-    }
-    if (part.listing.truncated) {
-      found.error(part.prefix.empty() ? label_ : part.prefix.substr(0, part.prefix.size() - 1), 0, 0,
-                  "this folder holds more than " + std::to_string(limits::max_folder_entries) +
-                      " files and folders, so only the first " + std::to_string(limits::max_folder_entries) +
-                      " were looked at; a show needs far fewer (at most " + std::to_string(limits::max_slides) +
-                      " slides): remove what is not part of the show");
     }
     append_sorted(result_.diagnostics, found);
   }
