@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <sys/vfs.h>
 
+#include <algorithm>
+
 #include "content/ignore.hpp"
 
 namespace annae::content::watch {
@@ -53,9 +55,9 @@ std::string remote_filesystem(const fs::path& dir) {
 
 namespace {
 
-// Linked folders are followed, as the loader follows them; the depth cap keeps
-// a link loop from running away (a show is two or three levels deep). One
-// unreadable folder leaves out only itself.
+// Linked folders inside the root are followed, as the loader follows them;
+// the depth cap keeps a link loop from running away (a show is two or three
+// levels deep). One unreadable folder leaves out only itself.
 void scan_dir(const Root& root, const fs::path& rel, int depth, Snapshot& out) {
   constexpr int max_depth = 8;
   std::error_code ec;
@@ -66,7 +68,7 @@ void scan_dir(const Root& root, const fs::path& rel, int depth, Snapshot& out) {
     if (is_ignored_name(name)) continue;
     std::error_code type_ec;
     if (it->is_directory(type_ec)) {
-      if (depth < max_depth) scan_dir(root, rel / name, depth + 1, out);
+      if (depth < max_depth && follows_folder(root, *it)) scan_dir(root, rel / name, depth + 1, out);
       continue;
     }
     out[root.display(rel / name)] = {file_sig(it->path()), it->path()};
@@ -74,6 +76,17 @@ void scan_dir(const Root& root, const fs::path& rel, int depth, Snapshot& out) {
 }
 
 }  // namespace
+
+bool follows_folder(const Root& root, const fs::directory_entry& entry) {
+  std::error_code ec;
+  if (!entry.is_symlink(ec)) return entry.is_directory(ec);
+  const fs::path target = fs::canonical(entry.path(), ec);
+  if (ec) return false;
+  const fs::path inside = fs::canonical(root.dir, ec);
+  if (ec) return false;
+  const auto [end, _] = std::mismatch(inside.begin(), inside.end(), target.begin(), target.end());
+  return end == inside.end();
+}
 
 void scan_tree(const Root& root, Snapshot& out) {
   std::error_code ec;

@@ -35,6 +35,12 @@ struct Root {
   std::string display(const std::filesystem::path& rel) const;
 };
 
+// Whether the watcher descends into `entry`, a folder found under `root`: a
+// real folder, or a link to a folder inside the root (the loader reads those
+// too). A link to a folder outside the root is never followed: the loader
+// refuses it, and "photos -> /" must not make the watcher walk the whole disk.
+bool follows_folder(const Root& root, const std::filesystem::directory_entry& entry);
+
 // Names the network or FUSE filesystem holding `dir` (or its nearest existing
 // parent) when inotify cannot see changes made by other machines: "nfs share",
 // "cifs share", "smb2 share", "fuse filesystem". Empty for local filesystems.

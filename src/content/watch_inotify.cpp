@@ -84,7 +84,7 @@ void InotifyTree::add_tree(int r, const fs::path& rel, std::vector<Change>& out)
     const std::string name = it->path().filename().string();
     if (is_ignored_name(name)) continue;
     if (it->is_directory(ec)) {
-      add_tree(r, rel / name, out);
+      if (follows_folder(root, *it)) add_tree(r, rel / name, out);
     } else {
       out.push_back({root.display(rel / name), it->path()});
     }

@@ -484,3 +484,26 @@ TEST_CASE("an idle watcher sleeps") {
     CHECK(rec.count() == 0);
   }
 }
+
+TEST_CASE("a folder that links outside the show is not watched: files changed there load nothing") {
+  for (const WatchMode mode : {WatchMode::inotify, WatchMode::poll}) {
+    CAPTURE(mode_name(mode));
+    TempDir tmp("watch-link-outside");
+    const fs::path root = tmp.path() / "content";
+    write_small_show(root, "지역균형발전포럼");
+    write_file(tmp.path() / "elsewhere" / "notes.txt", "1");
+    // "photos -> ../elsewhere" (or "-> /"): the loader refuses it, and the
+    // watcher must not walk, or wake up for, anything out there.
+    fs::create_directory_symlink("../elsewhere", root / "photos");
+    Recorder rec;
+    ShowWatcher watcher(root, options(mode), rec.callback());
+    quiet_period(settle_ms);
+    write_file(tmp.path() / "elsewhere" / "notes.txt", "22");
+    write_file(tmp.path() / "elsewhere" / "new.toml", cover_toml("바깥"));
+    quiet_period(settle_ms + 500);
+    CHECK(rec.all().empty());
+    // A change inside still loads.
+    write_file(root / "010-cover.toml", cover_toml("지방의 새로운 도약!"));
+    CHECK(rec.wait_for_count(1));
+  }
+}

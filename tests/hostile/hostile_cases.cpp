@@ -167,6 +167,12 @@ std::vector<Case> make_cases() {
          write(show / "070-photo.toml", image_slide("photos/passwdd"));
        },
        2, "070-photo.toml:2:8: error: image \"photos/passwdd\" is a link to a file outside the show folder", "did you mean"},
+      {"folder-link-to-root",  // a folder that is a link to / : nothing walks the whole disk
+       [](const fs::path& show, const fs::path&) {
+         link_out("/", show / "photos", show);
+         write(show / "070-photo.toml", image_slide("photos/etc/passwd"));
+       },
+       2, "070-photo.toml:2:8: error: image \"photos/etc/passwd\" is a link to a file outside the show folder", ""},
       {"include-loop",  // include = ["loop"] where loop links back to the show itself
        [](const fs::path& show, const fs::path&) {
          write(show / "show.toml", "include = [\"loop\"]\n" + read(show / "show.toml"));
