@@ -1,5 +1,6 @@
 #include "app/status_file.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -9,9 +10,18 @@
 namespace annae::app {
 namespace {
 
+// A JSON string of `s`, cut to max_status_field_bytes on a character boundary
+// (with "…" to show it was cut).
 std::string quoted(const std::string& s) {
+  std::string_view v = s;
+  const bool cut = v.size() > max_status_field_bytes;
+  if (cut) {
+    std::size_t end = max_status_field_bytes;
+    while (end > 0 && (static_cast<unsigned char>(v[end]) & 0xC0) == 0x80) --end;
+    v = v.substr(0, end);
+  }
   std::string out = "\"";
-  for (unsigned char c : s) {
+  for (unsigned char c : v) {
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -28,6 +38,7 @@ std::string quoted(const std::string& s) {
         }
     }
   }
+  if (cut) out += "\u2026";
   return out + "\"";
 }
 
@@ -45,8 +56,10 @@ std::string status_json(const Status& s) {
   for (const auto& d : s.diagnostics) errors += d.severity == Severity::error;
   out += "  \"errors\": " + std::to_string(errors) + ",\n";
   out += "  \"warnings\": " + std::to_string(s.diagnostics.size() - errors) + ",\n";
+  const std::size_t listed = std::min(s.diagnostics.size(), max_status_diagnostics);
+  out += "  \"diagnostics_not_listed\": " + std::to_string(s.diagnostics.size() - listed) + ",\n";
   out += "  \"diagnostics\": [";
-  for (std::size_t i = 0; i < s.diagnostics.size(); ++i) {
+  for (std::size_t i = 0; i < listed; ++i) {
     const auto& d = s.diagnostics[i];
     out += i ? ",\n" : "\n";
     out += "    {\"severity\": " + quoted(d.severity == Severity::error ? "error" : "warning") +

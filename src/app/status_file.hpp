@@ -22,6 +22,14 @@ struct Status {
   std::vector<Diagnostic> diagnostics;
 };
 
+// At most max_status_diagnostics are listed (the first ones, as the loader
+// found them) and each text field is cut to max_status_field_bytes, so the file
+// stays far below the 4 MiB `annae screenshot` reads whatever the show
+// (at most about 200 KiB); "errors" and "warnings" still count them all, and
+// "diagnostics_not_listed" says how many were left out.
+inline constexpr std::size_t max_status_diagnostics = 100;
+inline constexpr std::size_t max_status_field_bytes = 500;
+
 std::string status_json(const Status& status);
 
 // The "pid" a status file names, if any (not checked to be alive).

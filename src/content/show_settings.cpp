@@ -1,6 +1,7 @@
 // show.toml: the show-wide settings.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "content/encoding.hpp"
@@ -104,7 +105,13 @@ void read_includes(TableReader& top, SettingsFile& result) {
                      "'include' must be a list of show folders, like include = [\"forum-2023\", \"seminar-2020\"]");
     return;
   }
+  std::size_t count = 0;
   for (const toml::node& item : *list) {
+    if (++count > limits::max_includes) {
+      top.file().error(top.file().pos(item), "'include' lists " + count_text(list->size()) + " shows; a playlist can include at most " +
+                                                 count_text(limits::max_includes) + ", so the ones from here on are not played");
+      break;
+    }
     if (const auto* s = item.as_string()) {
       Text entry = make_text(s->get(), top.file().pos(item), top.file());
       result.settings.includes.push_back(entry.value);
@@ -124,6 +131,17 @@ void read_transition(TableReader& top, Transition& transition) {
   if (auto kind = r.choice("kind", kinds))
     transition.kind = *kind == "fade" ? TransitionKind::fade : *kind == "push" ? TransitionKind::push : TransitionKind::none;
   if (auto ms = r.seconds_ms("duration", 0, 5, "0.6")) transition.duration_ms = *ms;
+}
+
+// A font setting is a family name, never a path: the text engine must not be
+// told to open a file a show names (it could be anything on the box).
+bool names_a_font_file(std::string_view value) {
+  if (value.find('/') != std::string_view::npos || value.find('\\') != std::string_view::npos) return true;
+  std::string lower(value);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view ext : {".ttf", ".otf", ".ttc", ".otc", ".woff", ".woff2", ".pfb"})
+    if (lower.ends_with(ext)) return true;
+  return false;
 }
 
 void read_theme(TableReader& top, Theme& theme) {
@@ -151,8 +169,17 @@ void read_theme(TableReader& top, Theme& theme) {
   if (const toml::table* fonts = r.table("fonts")) {
     TableReader f(*fonts, top.file(), "[theme.fonts] ");
     f.check_keys(font_keys);
-    if (auto body = f.text("body", Need::optional, "\"Noto Sans KR\"")) theme.body_font = body->value;
-    if (auto heading = f.text("heading", Need::optional, "\"Noto Sans KR\"")) theme.heading_font = heading->value;
+    for (auto [key, slot] : {std::pair{"body", &theme.body_font}, std::pair{"heading", &theme.heading_font}}) {
+      auto family = f.text(key, Need::optional, "\"Noto Sans KR\"");
+      if (!family) continue;
+      if (names_a_font_file(family->value)) {
+        f.mistake(key, std::string("'") + key + "' \"" + family->value +
+                           "\" is a file name; write a font family name, like \"Noto Sans KR\" "
+                           "(the box's technician can install other fonts in annae's fonts folder)");
+        continue;
+      }
+      *slot = family->value;
+    }
   }
 }
 

@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <type_traits>
+#include <variant>
 
 #include "content/datetime.hpp"
 #include "content/image_file.hpp"
+#include "content/limits.hpp"
 
 namespace annae::content {
 namespace {
@@ -52,6 +55,41 @@ const KindSpec& spec_of(SlideKind kind) { return specs[static_cast<std::size_t>(
 // "row 2: " for messages about one entry of a list.
 std::string entry(std::string_view noun, std::size_t index) { return std::string(noun) + " " + std::to_string(index + 1) + ": "; }
 
+// A list longer than a slide can hold, e.g. "this agenda has 26 223 rows; a
+// slide can have at most 40 rows", with what to do about it.
+struct TooMany {
+  std::string owner;        // "this agenda", "item 3"
+  std::string_view noun;    // "rows"
+  std::string_view holder;  // "a slide", "an item"
+  std::string_view advice;  // "split the rows over two or more agenda slides"
+};
+
+// One mistake at the first entry past the limit. The slide is left out, so
+// the entries past the limit need no more work.
+void report_too_many(const TooMany& t, std::size_t count, std::size_t max, const SourcePos& first_over, FileReport& file) {
+  file.mistake(first_over, t.owner + " has " + count_text(count) + " " + std::string(t.noun) + "; " +
+                               std::string(t.holder) + " can have at most " + count_text(max) + " " + std::string(t.noun) +
+                               ", so this slide is left out: " + std::string(t.advice));
+}
+
+// How many of `tables` to read: all, or `max` after reporting the rest.
+std::size_t tables_to_read(const std::vector<const toml::table*>& tables, std::size_t max, FileReport& file,
+                           const TooMany& t) {
+  if (tables.size() <= max) return tables.size();
+  report_too_many(t, tables.size(), max, file.pos(*tables[max]), file);
+  return max;
+}
+
+// Keeps the first `max` of `texts`, reporting the rest.
+void keep_at_most(std::vector<Text>& texts, std::size_t max, FileReport& file, const TooMany& t) {
+  if (texts.size() <= max) return;
+  report_too_many(t, texts.size(), max, texts[max].at, file);
+  texts.resize(max);
+}
+
+// "item 3", for the owner of a list inside an entry.
+std::string entry_name(std::string_view noun, std::size_t index) { return std::string(noun) + " " + std::to_string(index + 1); }
+
 // Keys of this kind's sections, so a key written outside its section gets a pointer.
 KeyHint child_hint(const KindSpec& spec) {
   return [&spec](std::string_view key) -> std::string {
@@ -94,7 +132,9 @@ StrategiesSlide parse_strategies(TableReader& r) {
   StrategiesSlide s;
   s.title = r.text("title", Need::required, "\"스마트 지역발전 5대 전략\"").value_or(Text{});
   const auto items = r.table_list("items", Need::required, "item", "heading = \"...\" body = \"...\"");
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  const std::size_t count = tables_to_read(items, limits::max_strategy_items, r.file(),
+                                           {"this slide", "items", "a slide", "spread them over two or more strategies slides"});
+  for (std::size_t i = 0; i < count; ++i) {
     TableReader item(*items[i], r.file(), entry("item", i));
     item.check_keys(strategy_item_keys, parent_hint(SlideKind::strategies, "items"));
     StrategyItem out;
@@ -108,6 +148,8 @@ StrategiesSlide parse_strategies(TableReader& r) {
     out.heading = item.text("heading", Need::required, "\"초광역권 계획\"").value_or(Text{});
     out.body = item.text("body", Need::required, "\"...\"").value_or(Text{});
     out.points = item.text_list("points", Need::optional, "[\"...\", \"...\"]");
+    keep_at_most(out.points, limits::max_points, r.file(),
+                 {entry_name("item", i), "points", "an item", "keep the main ones, or give the others items of their own"});
     s.items.push_back(std::move(out));
   }
   return s;
@@ -128,6 +170,8 @@ TextSlide parse_text(TableReader& r) {
   TextSlide s;
   s.title = r.text("title", Need::required, "\"지역맞춤형 균형발전 전략\"").value_or(Text{});
   s.paragraphs = r.text_list("paragraphs", Need::optional, "[\"...\", \"...\"]");
+  keep_at_most(s.paragraphs, limits::max_paragraphs, r.file(),
+               {"this slide", "paragraphs", "a slide", "spread them over two or more text slides"});
   if (const toml::node* bullets = r.node("bullets")) {
     FileReport& file = r.file();
     const std::string how =
@@ -142,20 +186,30 @@ TextSlide parse_text(TableReader& r) {
         Bullet bullet;
         bullet.text = b.text("text", Need::required, "\"...\"").value_or(Text{});
         bullet.children = b.text_list("sub", Need::optional, "[\"...\", \"...\"]");
+        keep_at_most(bullet.children, limits::max_sub_bullets, file,
+                     {entry_name("bullet", index), "sub-bullets", "a bullet", "spread them over more bullets or slides"});
         s.bullets.push_back(std::move(bullet));
       } else {
         file.mistake(file.pos(n), how);
       }
     };
     if (const auto* list = bullets->as_array()) {
-      for (std::size_t i = 0; i < list->size(); ++i) add_one(*list->get(i), i);
+      std::size_t count = list->size();
+      if (count > limits::max_bullets) {
+        report_too_many({"this slide", "bullets", "a slide", "spread them over two or more text slides"}, count,
+                        limits::max_bullets, file.pos(*list->get(limits::max_bullets)), file);
+        count = limits::max_bullets;
+      }
+      for (std::size_t i = 0; i < count; ++i) add_one(*list->get(i), i);
     } else if (bullets->is_string()) {
       add_one(*bullets, 0);
     } else {
       r.mistake("bullets", how);
     }
   }
-  for (Text& note : r.text_list("notes", Need::optional, "[\"...\"]")) {
+  std::vector<Text> notes = r.text_list("notes", Need::optional, "[\"...\"]");
+  keep_at_most(notes, limits::max_notes, r.file(), {"this slide", "notes", "a slide", "keep the main ones"});
+  for (Text& note : notes) {
     Text cleaned = without_reference_mark(std::move(note));
     if (!cleaned.empty()) s.notes.push_back(std::move(cleaned));
   }
@@ -170,14 +224,25 @@ void check_agenda_times(const AgendaSlide& s, FileReport& file) {
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return s.rows[a].start_minutes < s.rows[b].start_minutes; });
+  int overlaps = 0;
+  const AgendaRow* first_unlisted = nullptr;
   for (std::size_t k = 0; k + 1 < order.size(); ++k) {
     const AgendaRow& a = s.rows[order[k]];
     const AgendaRow& b = s.rows[order[k + 1]];
-    if (b.start_minutes < a.end_minutes) {
-      const auto span = [](const AgendaRow& row) { return format_time(row.start_minutes) + "–" + format_time(row.end_minutes); };
-      file.warning(b.at, "row " + std::to_string(order[k + 1] + 1) + " (" + span(b) + ") overlaps row " +
-                             std::to_string(order[k] + 1) + " (" + span(a) + ")");
+    if (b.start_minutes >= a.end_minutes) continue;
+    if (++overlaps > limits::max_overlap_warnings) {  // counted, then said once
+      if (!first_unlisted) first_unlisted = &b;
+      continue;
     }
+    const auto span = [](const AgendaRow& row) { return format_time(row.start_minutes) + "–" + format_time(row.end_minutes); };
+    file.warning(b.at, "row " + std::to_string(order[k + 1] + 1) + " (" + span(b) + ") overlaps row " +
+                           std::to_string(order[k] + 1) + " (" + span(a) + ")");
+  }
+  if (first_unlisted) {
+    const int more = overlaps - limits::max_overlap_warnings;
+    file.warning(first_unlisted->at, "and " + count_text(static_cast<std::size_t>(more)) + " more " +
+                                         (more == 1 ? "row overlaps" : "rows overlap") +
+                                         " the row before it in time; check the times of all rows");
   }
   for (std::size_t i = 0; i + 1 < s.rows.size(); ++i) {
     if (s.rows[i + 1].start_minutes < s.rows[i].start_minutes) {
@@ -195,8 +260,11 @@ AgendaSlide parse_agenda(TableReader& r, const SlideFileContext& context) {
   s.date = r.date("date", Need::optional);
   if (!r.has("date")) s.date = context.event.date;
   const auto rows = r.table_list("rows", Need::required, "row", "start = \"14:00\" end = \"14:05\" title = \"...\"");
+  const std::size_t count =
+      tables_to_read(rows, limits::max_agenda_rows, r.file(),
+                     {"this agenda", "rows", "a slide", "split the rows over two or more agenda slides"});
   bool times_ok = true;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     TableReader row(*rows[i], r.file(), entry("row", i));
     row.check_keys(agenda_row_keys, parent_hint(SlideKind::agenda, "rows"));
     AgendaRow out;
@@ -206,6 +274,7 @@ AgendaSlide parse_agenda(TableReader& r, const SlideFileContext& context) {
     out.title = row.text("title", Need::required, "\"휴식\"").value_or(Text{});
     out.detail = row.text("detail", Need::optional, "\"...\"").value_or(Text{});
     out.people = row.text_list("people", Need::optional, "[\"...\", \"...\"]");
+    keep_at_most(out.people, limits::max_row_people, r.file(), {entry_name("row", i), "people", "a row", "keep the main ones"});
     if (start && end && *end <= *start) {
       row.mistake("end", *end == *start ? "'end' " + format_time(*end) + " is the same as 'start'; a row must take some time"
                                         : "'end' " + format_time(*end) + " is before 'start' " + format_time(*start));
@@ -218,7 +287,7 @@ AgendaSlide parse_agenda(TableReader& r, const SlideFileContext& context) {
     }
     s.rows.push_back(std::move(out));
   }
-  if (times_ok) check_agenda_times(s, r.file());
+  if (times_ok && count == rows.size()) check_agenda_times(s, r.file());  // a refused agenda needs no warnings
   if (!s.date && r.file().errors() == 0)
     r.file().warning(r.file().whole_file(),
                      "this agenda has no date (set date = \"2023-09-26\" here, or [event] date in show.toml), so the "
@@ -230,7 +299,9 @@ TalksSlide parse_talks(TableReader& r) {
   TalksSlide s;
   s.title = r.text("title", Need::required, "\"주제발표\"").value_or(Text{});
   const auto items = r.table_list("items", Need::required, "item", "title = \"...\" presenter = \"...\"");
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  const std::size_t count = tables_to_read(items, limits::max_talks, r.file(),
+                                           {"this slide", "talks", "a slide", "spread them over two or more talks slides"});
+  for (std::size_t i = 0; i < count; ++i) {
     TableReader item(*items[i], r.file(), entry("item", i));
     item.check_keys(talk_keys, parent_hint(SlideKind::talks, "items"));
     Talk talk;
@@ -253,7 +324,10 @@ ContactsSlide parse_contacts(TableReader& r) {
   s.title = r.text("title", Need::required, "\"문의\"").value_or(Text{});
   s.department = r.text("department", Need::optional, "\"국토교통부 국토정책과\"").value_or(Text{});
   const auto people = r.table_list("people", Need::optional, "person", "role = \"과장\" name = \"...\" phone = \"044-...\"");
-  for (std::size_t i = 0; i < people.size(); ++i) {
+  const std::size_t count =
+      tables_to_read(people, limits::max_people, r.file(),
+                     {"this slide", "people", "a slide", "spread them over two or more contacts slides"});
+  for (std::size_t i = 0; i < count; ++i) {
     TableReader person(*people[i], r.file(), entry("person", i));
     person.check_keys(person_keys, parent_hint(SlideKind::contacts, "people"));
     ContactPerson out;
@@ -266,9 +340,17 @@ ContactsSlide parse_contacts(TableReader& r) {
     s.people.push_back(std::move(out));
   }
   s.note = r.text("note", Need::optional, "\"...\"").value_or(Text{});
-  s.url = r.text("url", Need::optional, "\"https://www.molit.go.kr\"").value_or(Text{});
-  if (!s.url.empty() && !s.url.value.starts_with("https://") && !s.url.value.starts_with("http://"))
-    r.mistake("url", "'url' must be a web address starting with https:// or http://");
+  // Measured as written, before make_text cuts a long text: the QR code holds bytes.
+  const toml::node* url = r.node("url");
+  if (const std::size_t bytes = url && url->is_string() ? url->as_string()->get().size() : 0; bytes > limits::max_url_bytes) {
+    r.mistake("url", "'url' has " + count_text(bytes) + " characters; the QR code on the slide can hold at most " +
+                         count_text(limits::max_url_bytes) +
+                         " (a Korean letter counts as 3), so use a shorter web address (a link shortener makes one)");
+  } else {
+    s.url = r.text("url", Need::optional, "\"https://www.molit.go.kr\"").value_or(Text{});
+    if (!s.url.empty() && !s.url.value.starts_with("https://") && !s.url.value.starts_with("http://"))
+      r.mistake("url", "'url' must be a web address starting with https:// or http://");
+  }
   if (s.people.empty() && s.note.empty() && s.url.empty() && r.file().errors() == 0)
     r.file().mistake(r.file().whole_file(), "this contacts slide has nothing to show; add [[people]] sections, a note or a url");
   return s;
@@ -310,6 +392,70 @@ ImageSlide parse_image(TableReader& r, const SlideFileContext& context) {
   return s;
 }
 
+// Every text the screen shows, for the word limit; not file names nor the url
+// (a QR code and its caption, which breaks anywhere).
+template <class F>
+void for_each_shown_text(const SlideContent& content, F&& f) {
+  const auto all = [&](const std::vector<Text>& texts) {
+    for (const Text& t : texts) f(t);
+  };
+  std::visit(
+      [&](const auto& s) {
+        using T = std::decay_t<decltype(s)>;
+        if constexpr (std::is_same_v<T, CoverSlide>) {
+          for (const Text* t : {&s.title, &s.subtitle, &s.venue, &s.host}) f(*t);
+        } else if constexpr (std::is_same_v<T, StrategiesSlide>) {
+          f(s.title);
+          for (const auto& item : s.items) {
+            for (const Text* t : {&item.marker, &item.heading, &item.body}) f(*t);
+            all(item.points);
+          }
+        } else if constexpr (std::is_same_v<T, TextSlide>) {
+          f(s.title);
+          all(s.paragraphs);
+          for (const auto& bullet : s.bullets) {
+            f(bullet.text);
+            all(bullet.children);
+          }
+          all(s.notes);
+        } else if constexpr (std::is_same_v<T, AgendaSlide>) {
+          f(s.title);
+          for (const auto& row : s.rows) {
+            f(row.title);
+            f(row.detail);
+            all(row.people);
+          }
+        } else if constexpr (std::is_same_v<T, TalksSlide>) {
+          f(s.title);
+          for (const auto& talk : s.items)
+            for (const Text* t : {&talk.label, &talk.title, &talk.presenter, &talk.institute, &talk.summary}) f(*t);
+        } else if constexpr (std::is_same_v<T, ContactsSlide>) {
+          for (const Text* t : {&s.title, &s.department, &s.note}) f(*t);
+          for (const auto& person : s.people)
+            for (const Text* t : {&person.role, &person.name, &person.phone}) f(*t);
+        } else if constexpr (std::is_same_v<T, QuoteSlide>) {
+          for (const Text* t : {&s.text, &s.speaker, &s.role}) f(*t);
+        } else if constexpr (std::is_same_v<T, ImageSlide>) {
+          f(s.caption);
+        }
+      },
+      content);
+}
+
+SlideContent parse_content(SlideKind kind, TableReader& slide, const SlideFileContext& context) {
+  switch (kind) {
+    case SlideKind::cover: return parse_cover(slide, context);
+    case SlideKind::strategies: return parse_strategies(slide);
+    case SlideKind::text: return parse_text(slide);
+    case SlideKind::agenda: return parse_agenda(slide, context);
+    case SlideKind::talks: return parse_talks(slide);
+    case SlideKind::contacts: return parse_contacts(slide);
+    case SlideKind::quote: return parse_quote(slide);
+    case SlideKind::image: return parse_image(slide, context);
+  }
+  return CoverSlide{};
+}
+
 }  // namespace
 
 KeyList common_slide_keys() { return common_keys; }
@@ -334,17 +480,20 @@ SlideContent parse_kind(SlideKind kind, TableReader& slide, const SlideFileConte
       if (k == key) return "'" + std::string(key) + "' is a show setting; put it in show.toml";
     return {};
   });
-  switch (kind) {
-    case SlideKind::cover: return parse_cover(slide, context);
-    case SlideKind::strategies: return parse_strategies(slide);
-    case SlideKind::text: return parse_text(slide);
-    case SlideKind::agenda: return parse_agenda(slide, context);
-    case SlideKind::talks: return parse_talks(slide);
-    case SlideKind::contacts: return parse_contacts(slide);
-    case SlideKind::quote: return parse_quote(slide);
-    case SlideKind::image: return parse_image(slide, context);
-  }
-  return CoverSlide{};
+  SlideContent content = parse_content(kind, slide, context);
+  WordLimit words(slide.file());
+  std::size_t chars = 0;
+  const Text* first_over = nullptr;  // the text that takes the slide past its limit
+  for_each_shown_text(content, [&](const Text& text) {
+    words.check(text);
+    chars += char_count(text.value);
+    if (chars > limits::max_slide_chars && !first_over) first_over = &text;
+  });
+  if (first_over)
+    slide.file().mistake(first_over->at, "this slide has " + count_text(chars) + " characters of text; a slide can have at most " +
+                                             count_text(limits::max_slide_chars) +
+                                             ", so this slide is left out: spread the text over several slides");
+  return content;
 }
 
 }  // namespace annae::content

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "content/datetime.hpp"
+#include "content/limits.hpp"
 #include "content/normalize.hpp"
 #include "content/suggest.hpp"
 
@@ -30,7 +31,20 @@ std::string_view trim_text(std::string_view s) {
   return s;
 }
 
+// Where the character after the first `chars` characters starts.
+std::size_t byte_offset_of_char(std::string_view text, std::size_t chars) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && chars-- == 0) return i;
+  return text.size();
+}
+
 }  // namespace
+
+std::size_t char_count(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
 
 std::string one_line(std::string_view text) {
   std::string out;
@@ -49,19 +63,93 @@ SourcePos FileReport::pos(const toml::source_region& at) const {
   return {path_, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column)};
 }
 
+FileReport::~FileReport() {
+  if (unlisted_ == 0) return;
+  out_.add({unlisted_error_ ? Severity::error : Severity::warning, path_, 0, 0,
+            "this file has " + count_text(static_cast<std::size_t>(unlisted_)) + " more " +
+                (unlisted_ == 1 ? "problem" : "problems") + " than are listed here; fix the listed ones first, then check again"});
+}
+
+void FileReport::add(Severity severity, const SourcePos& at, std::string message) {
+  if (listed_ >= limits::max_diagnostics_per_file) {
+    ++unlisted_;
+    unlisted_error_ = unlisted_error_ || severity == Severity::error;
+    return;
+  }
+  ++listed_;
+  out_.add({severity, at.path, at.line, at.column, one_line(message)});
+}
+
 void FileReport::mistake(const SourcePos& at, std::string message) {
   ++mistakes_count_;
   if (mistakes_ == Severity::error) ++errors_;
-  out_.add({mistakes_, at.path, at.line, at.column, one_line(message)});
+  add(mistakes_, at, std::move(message));
 }
 
 void FileReport::error(const SourcePos& at, std::string message) {
   ++errors_;
-  out_.add({Severity::error, at.path, at.line, at.column, one_line(message)});
+  add(Severity::error, at, std::move(message));
 }
 
-void FileReport::warning(const SourcePos& at, std::string message) {
-  out_.add({Severity::warning, at.path, at.line, at.column, one_line(message)});
+void FileReport::warning(const SourcePos& at, std::string message) { add(Severity::warning, at, std::move(message)); }
+
+
+namespace {
+
+// Decodes the code point at text[i] (valid UTF-8, as Text always is) and its length.
+char32_t code_point_at(std::string_view text, std::size_t i, std::size_t& length) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (i + length > text.size()) length = text.size() - i;
+  char32_t cp = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
+  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return cp;
+}
+
+bool is_word_break(char32_t cp) {
+  return cp == ' ' || cp == '\n' || cp == '\t' || cp == 0x3000 || cp == 0x200B || (cp >= 0x2000 && cp <= 0x200A);
+}
+
+// Lines may break before and after each of these (UAX #14 class ID).
+bool is_ideograph(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+}  // namespace
+
+std::size_t longest_word_chars(std::string_view text) {
+  std::size_t longest = 0, run = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    const char32_t cp = code_point_at(text, i, length);
+    i += std::max<std::size_t>(length, 1);
+    if (is_word_break(cp)) {
+      run = 0;
+    } else if (is_ideograph(cp)) {
+      run = 0;
+      longest = std::max<std::size_t>(longest, 1);
+    } else {
+      longest = std::max(longest, ++run);
+    }
+  }
+  return longest;
+}
+
+std::string count_text(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, " ");
+  return digits;
+}
+
+void WordLimit::check(const Text& text) {
+  if (reported_ || file_.cut_long_text()) return;
+  if (const std::size_t word = longest_word_chars(text.value); word > limits::max_word_chars) {
+    file_.mistake(text.at, "this text has a word of " + count_text(word) +
+                               " characters without a space; a word can have at most " +
+                               count_text(limits::max_word_chars) + ", so put spaces between the words");
+    reported_ = true;
+  }
 }
 
 Text make_text(std::string_view raw, SourcePos at, FileReport& file) {
@@ -81,7 +169,19 @@ Text make_text(std::string_view raw, SourcePos at, FileReport& file) {
     }
   }
   if (removed) file.warning(at, "this text holds invisible control characters; they were removed");
-  return Text{to_nfc(trim_text(cleaned)), std::move(at)};
+  std::string value = to_nfc(trim_text(cleaned));
+  if (const std::size_t chars = char_count(value); chars > limits::max_text_chars) {
+    if (file.report_long_text()) {
+      std::string message = "this text has " + count_text(chars) + " characters; one text can have at most " +
+                            count_text(limits::max_text_chars) + ", so shorten it or spread it over several slides";
+      if (file.mistake_severity() != Severity::error)
+        message += " (only its first " + count_text(limits::max_text_chars) + " are used)";
+      file.mistake(at, std::move(message));
+    }
+    value.resize(byte_offset_of_char(value, limits::max_text_chars));
+    value = std::string(trim_text(value));
+  }
+  return Text{std::move(value), std::move(at)};
 }
 
 bool TableReader::reported_as_misspelt(std::string_view key) const {
@@ -352,12 +452,19 @@ std::vector<const toml::table*> TableReader::table_list(std::string_view key, Ne
 }
 
 void TableReader::check_keys(std::span<const std::string_view> known, const KeyHint& hint) {
-  for (auto&& [key, value] : table_) {
+  // In the order written (toml++ keeps keys sorted by name), so that when a
+  // file has too many problems to list, the listed ones are its first.
+  std::vector<const toml::key*> unknown;
+  for (auto&& [key, value] : table_)
+    if (std::find(known.begin(), known.end(), key.str()) == known.end()) unknown.push_back(&key);
+  std::stable_sort(unknown.begin(), unknown.end(), [](const toml::key* a, const toml::key* b) {
+    const auto& pa = a->source().begin;
+    const auto& pb = b->source().begin;
+    return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+  });
+  for (const toml::key* key_ptr : unknown) {
+    const toml::key& key = *key_ptr;
     const std::string_view name = key.str();
-    bool ok = false;
-    for (auto k : known)
-      if (k == name) ok = true;
-    if (ok) continue;
     const SourcePos at = file_.pos(key.source());
     std::string message = where_ + "unknown key '" + to_nfc(name) + "'";
     if (std::string extra = hint ? hint(name) : std::string(); !extra.empty()) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "content/model.hpp"
@@ -18,10 +19,15 @@ namespace annae::content {
 
 // The file being read and where its problems go. Mistakes are errors in
 // slide files and warnings in show.toml (a wrong setting falls back to its default).
+// At most limits::max_diagnostics_per_file are listed; the rest are counted,
+// and the destructor adds one line saying how many were left unlisted.
 class FileReport {
  public:
   FileReport(std::string display_path, Diagnostics& out, Severity mistakes)
       : path_(std::move(display_path)), out_(out), mistakes_(mistakes) {}
+  ~FileReport();
+  FileReport(const FileReport&) = delete;
+  FileReport& operator=(const FileReport&) = delete;
 
   const std::string& path() const { return path_; }
   SourcePos pos(const toml::source_region& at) const;
@@ -34,13 +40,25 @@ class FileReport {
 
   int mistakes() const { return mistakes_count_; }
   int errors() const { return errors_; }
+  Severity mistake_severity() const { return mistakes_; }
+
+  // make_text reports only the first text over limits::max_text_chars;
+  // once one is cut, the word limit is not checked (it would count the cut).
+  bool report_long_text() { return !std::exchange(long_text_reported_, true); }
+  bool cut_long_text() const { return long_text_reported_; }
 
  private:
+  void add(Severity severity, const SourcePos& at, std::string message);
+
   std::string path_;
   Diagnostics& out_;
   Severity mistakes_;
   int mistakes_count_ = 0;
   int errors_ = 0;
+  int listed_ = 0;
+  int unlisted_ = 0;
+  bool unlisted_error_ = false;
+  bool long_text_reported_ = false;
 };
 
 enum class Need { optional, required };
@@ -106,8 +124,32 @@ class TableReader {
 // in quoted input become words in parentheses. Also NFC-normalizes.
 std::string one_line(std::string_view text);
 
-// Text from a TOML string: NFC, trimmed, control characters removed (with a warning).
+// Text from a TOML string: NFC, trimmed, control characters removed (with a
+// warning), and cut to limits::max_text_chars (a mistake: the slide is left
+// out, a show.toml setting is cut).
 Text make_text(std::string_view raw, SourcePos at, FileReport& file);
+
+// Characters (code points) in UTF-8 text.
+std::size_t char_count(std::string_view text);
+// The characters of the longest run without a space or line break; a CJK
+// ideograph or kana counts as a run of its own (lines may break around it).
+std::size_t longest_word_chars(std::string_view text);
+
+// "26 223": a count for staff, with a space between thousands.
+std::string count_text(std::size_t n);
+
+// Checks texts the screen shows against limits::max_word_chars, reporting
+// only the first text over it (one message per file is enough to act on).
+// (make_text has already cut every text to limits::max_text_chars.)
+class WordLimit {
+ public:
+  explicit WordLimit(FileReport& file) : file_(file) {}
+  void check(const Text& text);
+
+ private:
+  FileReport& file_;
+  bool reported_ = false;
+};
 
 // Parses `text` as TOML; on a syntax error reports one diagnostic in plain
 // words at the error's position and returns nullopt.

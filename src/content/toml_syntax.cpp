@@ -1,5 +1,10 @@
-// TOML syntax errors, retold for someone who has never heard of TOML.
+// TOML syntax errors, retold for someone who has never heard of TOML, and
+// the nesting limits checked before toml++ sees the bytes.
+#include <algorithm>
 #include <string>
+#include <vector>
+
+#include "content/limits.hpp"
 
 #include "content/normalize.hpp"
 #include "content/toml_reader.hpp"
@@ -125,16 +130,285 @@ std::string friendly_message(std::string_view description, std::string_view line
   return "this is not valid TOML: " + plain_saw(detail);
 }
 
+// ---- nesting, before toml++ ---------------------------------------------
+//
+// toml++ 3.3 recurses once per level of a dotted key, a table header and a
+// nested value, and crashes on the stack when a file nests deeply enough
+// (see limits.hpp). This linear scan understands just enough TOML to count
+// those levels: strings of the four kinds, comments, keys (bare, quoted,
+// dotted), headers, [ ] and { }. It counts exactly on valid TOML; on invalid
+// TOML it stays linear and may skip the rest of a line, which is safe
+// because toml++ stops at the first syntax error.
+
+struct NestingProblem {
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+std::size_t utf8_chars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool ends_bare_key(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '.' || c == '=' || c == '[' || c == ']' || c == '{' ||
+         c == '}' || c == ',' || c == '#' || c == '"' || c == '\'';
+}
+
+class NestingScan {
+ public:
+  explicit NestingScan(std::string_view text) : text_(text) {}
+
+  std::optional<NestingProblem> run() {
+    while (!problem_ && !at_end()) statement();
+    return problem_;
+  }
+
+ private:
+  // A [ ] or { } being read. Keys inside a { } start from `key_base`.
+  struct Frame {
+    bool table = false;
+    int key_base = 0;
+    int last_key_depth = 0;  // of the key read last in a { }
+  };
+
+  bool at_end() const { return pos_ >= text_.size(); }
+  char peek(std::size_t ahead = 0) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
+  bool looking_at(std::string_view s) const { return text_.substr(pos_).starts_with(s); }
+
+  // Lines count '\n' (the decoder has turned every line end into one);
+  // columns count characters (code points), as toml++ does.
+  void advance() {
+    const char c = text_[pos_++];
+    if (c == '\n') {
+      ++line_;
+      column_ = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++column_;
+    }
+  }
+  void advance(std::size_t n) {
+    for (std::size_t i = 0; i < n && !at_end(); ++i) advance();
+  }
+
+  void fail(int line, int column, std::string message) {
+    if (!problem_) problem_ = NestingProblem{line, column, std::move(message)};
+  }
+
+  void skip_blanks() {
+    while (!at_end() && (peek() == ' ' || peek() == '\t')) advance();
+  }
+  void skip_comment() {
+    while (!at_end() && peek() != '\n') advance();
+  }
+  void skip_line() {
+    skip_comment();
+    if (!at_end()) advance();
+  }
+
+  // At a quote: skips the whole string. A one-line string that is not closed
+  // ends at the line's end (toml++ reports it there).
+  void skip_string() {
+    const char quote = peek();
+    const bool basic = quote == '"';
+    const std::string_view triple = basic ? "\"\"\"" : "'''";
+    if (looking_at(triple)) {
+      advance(3);
+      while (!at_end()) {
+        if (basic && peek() == '\\') {
+          advance(2);
+        } else if (looking_at(triple)) {
+          advance(3);
+          for (int extra = 0; extra < 2 && peek() == quote; ++extra) advance();  // """a"""" ends with a quote
+          return;
+        } else {
+          advance();
+        }
+      }
+      return;
+    }
+    advance();
+    while (!at_end() && peek() != '\n') {
+      if (basic && peek() == '\\' && peek(1) != '\n') {
+        advance(2);
+      } else if (peek() == quote) {
+        advance();
+        return;
+      } else {
+        advance();
+      }
+    }
+  }
+
+  // Reads a key path (a, a.b, "a".'b') whose first segment is at depth
+  // base + 1, checking each segment. Returns the path's depth, or -1 when
+  // there is no key here.
+  int key_path(int base) {
+    int depth = base;
+    for (;;) {
+      skip_blanks();
+      const int line = line_, column = column_;
+      const std::size_t start = pos_;
+      std::size_t chars = 0;
+      if (peek() == '"' || peek() == '\'') {
+        skip_string();
+        chars = utf8_chars(text_.substr(start, pos_ - start));
+        chars = chars >= 2 ? chars - 2 : 0;  // without the quotes
+      } else {
+        while (!at_end() && !ends_bare_key(peek())) advance();
+        chars = utf8_chars(text_.substr(start, pos_ - start));
+        if (chars == 0) return depth == base ? -1 : depth;
+      }
+      ++depth;
+      if (depth > limits::max_key_depth) {
+        fail(line, column,
+             "keys and sections can be at most " + std::to_string(limits::max_key_depth) +
+                 " levels deep (theme.colors.accent is 3 levels); this one goes deeper, so the file was not read");
+        return depth;
+      }
+      if (chars > limits::max_key_chars) {
+        fail(line, column,
+             "a key can be at most " + std::to_string(limits::max_key_chars) +
+                 " characters long; this one is longer, so the file was not read (the keys are the English words "
+                 "listed in FORMAT.md)");
+        return depth;
+      }
+      skip_blanks();
+      if (peek() != '.') return depth;
+      advance();
+    }
+  }
+
+  // One line of the top level: blank, comment, [header], [[header]] or key = value.
+  void statement() {
+    skip_blanks();
+    if (at_end()) return;
+    const char c = peek();
+    if (c == '\n' || c == '\r' || c == '#') {
+      skip_line();
+    } else if (c == '[') {
+      advance(peek(1) == '[' ? 2 : 1);
+      header_depth_ = std::max(0, key_path(0));
+      skip_line();  // ] or ]] and a comment; anything else is toml++'s syntax error
+    } else {
+      const int depth = key_path(header_depth_);
+      skip_blanks();
+      if (depth < 0 || peek() != '=') {
+        skip_line();  // not a key = value line: toml++ stops here
+        return;
+      }
+      advance();
+      value(depth);
+    }
+  }
+
+  void open(bool table, int key_base) {
+    const int line = line_, column = column_;
+    advance();
+    frames_.push_back({table, key_base, key_base});
+    if (static_cast<int>(frames_.size()) > limits::max_value_depth)
+      fail(line, column,
+           "lists and { } can be inside each other at most " + std::to_string(limits::max_value_depth) +
+               " levels deep (a list of { } is 2 levels); this goes deeper, so the file was not read");
+  }
+
+  // The key depth of a [ or { opened here.
+  int key_depth_here(int statement_key_depth) const {
+    if (frames_.empty()) return statement_key_depth;
+    return frames_.back().table ? frames_.back().last_key_depth : frames_.back().key_base;
+  }
+
+  // Inside { }, after { or a comma: a key, then = (or the closing }).
+  void table_key() {
+    const int depth = key_path(frames_.back().key_base);
+    if (depth >= 0) frames_.back().last_key_depth = depth;
+    skip_blanks();
+    if (peek() == '=') advance();
+  }
+
+  // The value after `key =`, to the end of its line; a list may run over lines.
+  void value(int key_depth) {
+    frames_.clear();
+    bool started = false;
+    while (!problem_ && !at_end()) {
+      const char c = peek();
+      if (c == '\n') {
+        if (frames_.empty() || frames_.back().table) break;  // a { } ends on its line (toml++ reports it)
+        advance();
+      } else if (c == ' ' || c == '\t' || c == '\r') {
+        advance();
+      } else if (c == '#') {
+        skip_comment();
+      } else if (c == '"' || c == '\'') {
+        skip_string();
+        started = true;
+      } else if (c == '[' || c == '{') {
+        if (started && frames_.empty()) break;  // a second value: toml++ reports it
+        open(c == '{', key_depth_here(key_depth));
+        started = true;
+        if (c == '{' && !problem_) table_key();
+      } else if (c == ']' || c == '}') {
+        if (frames_.empty()) break;
+        advance();
+        frames_.pop_back();
+      } else if (c == ',') {
+        advance();
+        if (!frames_.empty() && frames_.back().table) table_key();
+      } else {
+        advance();
+        started = true;
+      }
+    }
+    frames_.clear();
+    skip_line();
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  int column_ = 1;
+  int header_depth_ = 0;  // key depth of the current [section]
+  std::vector<Frame> frames_;
+  std::optional<NestingProblem> problem_;
+};
+
+// After parsing: no node deeper than the scan allows. A second line of
+// defence; its recursion stops one level past the limit.
+const toml::node* too_deep(const toml::node& node, int depth) {
+  if (depth > limits::max_key_depth + limits::max_value_depth) return &node;
+  if (const auto* table = node.as_table()) {
+    for (auto&& [key, child] : *table)
+      if (const toml::node* deep = too_deep(child, depth + 1)) return deep;
+  } else if (const auto* array = node.as_array()) {
+    for (const toml::node& child : *array)
+      if (const toml::node* deep = too_deep(child, depth + 1)) return deep;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::optional<toml::table> parse_toml(std::string_view text, FileReport& file, Severity severity) {
-  try {
-    return toml::parse(text, std::string_view(file.path()));
-  } catch (const toml::parse_error& e) {
-    SourcePos at = file.pos(e.source());
-    std::string message = friendly_message(e.description(), line_of(text, at.line), at.column);
+  const auto report = [&](SourcePos at, std::string message) {
     if (severity == Severity::error) file.error(at, std::move(message));
     else file.warning(at, std::move(message));
+  };
+  if (auto problem = NestingScan(text).run()) {
+    report({file.path(), problem->line, problem->column}, std::move(problem->message));
+    return std::nullopt;
+  }
+  try {
+    toml::table table = toml::parse(text, std::string_view(file.path()));
+    if (const toml::node* deep = too_deep(table, 0)) {
+      report(file.pos(*deep), "this is nested too deeply, so the file was not read");
+      return std::nullopt;
+    }
+    return table;
+  } catch (const toml::parse_error& e) {
+    SourcePos at = file.pos(e.source());
+    report(at, friendly_message(e.description(), line_of(text, at.line), at.column));
     return std::nullopt;
   }
 }

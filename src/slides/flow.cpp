@@ -15,7 +15,20 @@ float flow_height(const std::vector<FlowBlock>& blocks, std::size_t first, std::
 
 std::vector<FlowPage> paginate(const std::vector<FlowBlock>& blocks, float height_px, float min_scale) {
   if (blocks.empty()) return {FlowPage{0, 0, 1}};
-  if (flow_height(blocks, 0, blocks.size(), 1) <= height_px) return {FlowPage{0, blocks.size(), 1}};
+  // Each block is measured once at design size: measuring lays text out, and
+  // filling pages by re-measuring from the page's top was quadratic.
+  std::vector<float> design_px(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) design_px[i] = blocks[i].measure(1);
+  // Sums in the same order as flow_height, so the results are the same.
+  const auto design_height = [&](std::size_t first, std::size_t last) {
+    float h = 0;
+    for (std::size_t i = first; i < last; ++i) {
+      if (i > first) h += blocks[i].gap_before_px;
+      h += design_px[i];
+    }
+    return h;
+  };
+  if (design_height(0, blocks.size()) <= height_px) return {FlowPage{0, blocks.size(), 1}};
   // Shrink: the largest scale (to 1/64) at which everything fits on one page.
   if (flow_height(blocks, 0, blocks.size(), min_scale) <= height_px) {
     float lo = min_scale, hi = 1;
@@ -30,7 +43,11 @@ std::vector<FlowPage> paginate(const std::vector<FlowBlock>& blocks, float heigh
   std::size_t first = 0;
   while (first < blocks.size()) {
     std::size_t last = first + 1;  // a block taller than a page gets a page of its own
-    while (last < blocks.size() && flow_height(blocks, first, last + 1, 1) <= height_px) ++last;
+    float h = design_px[first];
+    while (last < blocks.size() && h + blocks[last].gap_before_px + design_px[last] <= height_px) {
+      h += blocks[last].gap_before_px + design_px[last];
+      ++last;
+    }
     pages.push_back({first, last, 1});
     first = last;
   }
@@ -40,7 +57,7 @@ std::vector<FlowPage> paginate(const std::vector<FlowBlock>& blocks, float heigh
     bool ok = true;
     for (std::size_t f = 0; f < blocks.size(); f += per_page) {
       const std::size_t l = std::min(blocks.size(), f + per_page);
-      if (flow_height(blocks, f, l, 1) > height_px && l - f > 1) ok = false;
+      if (design_height(f, l) > height_px && l - f > 1) ok = false;
       balanced.push_back({f, l, 1});
     }
     if (ok && balanced.size() == pages.size()) pages = balanced;

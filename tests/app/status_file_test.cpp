@@ -5,6 +5,7 @@
 
 #include "app/box_settings.hpp"
 #include "app/status_file.hpp"
+#include "core/utf8.hpp"
 
 using namespace annae;
 
@@ -40,4 +41,40 @@ TEST_CASE("status.json names the player's process, for annae screenshot and anna
   CHECK(app::status_json(s).find("\"pid\": 4242,") != std::string::npos);
   CHECK(app::pid_in_status_json(app::status_json(s)) == 4242);
   CHECK_FALSE(app::pid_in_status_json("{\"show\": \"x\"}").has_value());  // an old file without a pid
+}
+
+TEST_CASE("status.json stays small whatever the show: the first diagnostics are listed, all are counted") {
+  struct Case {
+    std::size_t diagnostics;
+    std::size_t message_bytes;
+    std::size_t listed;
+  };
+  const Case cases[] = {
+      {0, 40, 0},             // a clean show
+      {3, 40, 3},             // a few problems: all listed
+      {100, 40, 100},         // exactly the cap
+      {24'807, 90, 100},      // the 26 223-row agenda's overlap warnings, before the loader capped them
+      {5'000, 4'000, 100},    // long messages (a long text quoted back) are cut
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.diagnostics);
+    CAPTURE(c.message_bytes);
+    app::Status s;
+    s.pid = 4242;
+    std::string message;
+    while (message.size() < c.message_bytes) message += "지역 ";  // multi-byte, so cuts must fall between characters
+    for (std::size_t i = 0; i < c.diagnostics; ++i)
+      s.diagnostics.push_back({i % 2 ? Severity::warning : Severity::error, "seminar-2020/040-agenda.toml",
+                               static_cast<int>(i + 1), 1, message});
+    const std::string json = app::status_json(s);
+    CHECK(json.size() < 256 * 1024);
+    std::size_t listed = 0;
+    for (auto at = json.find("{\"severity\""); at != std::string::npos; at = json.find("{\"severity\"", at + 1)) ++listed;
+    CHECK(listed == c.listed);
+    CHECK(json.find("\"diagnostics_not_listed\": " + std::to_string(c.diagnostics - c.listed) + ",") != std::string::npos);
+    CHECK(json.find("\"errors\": " + std::to_string((c.diagnostics + 1) / 2) + ",") != std::string::npos);
+    CHECK(json.find("\"warnings\": " + std::to_string(c.diagnostics / 2) + ",") != std::string::npos);
+    CHECK(utf8::is_valid(json));
+    CHECK(app::pid_in_status_json(json) == 4242);
+  }
 }

@@ -106,6 +106,22 @@ const Case cases[] = {
     {"show-toml-bad-values", nullptr},     // each wrong setting: warning, default used
     {"no-show-toml", nullptr},             // defaults with a warning
     {"include-problems", nullptr},         // missing folder with suggestion, escape, twice, nested include
+    {"encoding-shift-jis", nullptr},            // Japanese Shift-JIS: refused, named, even when it reads as CP949
+    {"encoding-utf16le-no-bom", nullptr},       // UTF-16 LE and BE without a BOM: converted, warning names them
+    {"encoding-utf32-bom", nullptr},            // UTF-32 LE and BE with a BOM (FF FE 00 00 is not UTF-16)
+    {"encoding-utf32-no-bom", nullptr},         // UTF-32 LE and BE without a BOM
+    {"encoding-utf16-damaged", nullptr},        // lone surrogate, cut-off last character, a code beyond U+10FFFF
+    {"encoding-cp949-bad-byte-line4", nullptr}, // CP949 with one bad byte: its own line:col and offset
+    {"hostile-control-chars", nullptr},         // C1 CSI in a key, U+202E in image name, kind, file name: escaped
+    {"hostile-toml-dotted-key", nullptr},  // keys 17 levels deep: plain, under a section, inside { }; a 105-letter key
+    {"hostile-toml-header", nullptr},      // [section] and [[list]] headers 20 levels deep
+    {"hostile-toml-inline", nullptr},      // [ ] and { } 10 deep; brackets inside text and comments are clean
+    {"hostile-toml-show-toml", nullptr},   // a 18-level section in show.toml: error, defaults used
+    {"limit-rows", nullptr},               // 41 agenda rows, 21 people in a row; overlap warnings capped at 3 + 1
+    {"limit-bullets", nullptr},            // 31 bullets, 11 sub-bullets, 21 paragraphs and 11 notes
+    {"limit-lists", nullptr},              // 21 strategy items, 11 points, 21 talks, 31 contacts
+    {"limit-text", nullptr},               // a 104-letter word, a 2 250-letter text; 100 letters and 漢字 are clean; 30 problems
+    {"limit-url", nullptr},                // a 5 000-letter url, one of exactly 200, a Korean one of 207 bytes
 };
 
 bool update_golden() { return std::getenv("ANNAE_UPDATE_GOLDEN") != nullptr; }
@@ -181,6 +197,18 @@ TEST_CASE("converted and normalized text arrives intact") {
   CHECK(content_of<CoverSlide>(crlf.show->slides[0]).venue.at == SourcePos{"010-cover.toml", 6, 9});
   const LoadResult nfd = load_from(shows_dir(), "nfd");
   CHECK(content_of<CoverSlide>(nfd.show->slides[0]).venue.value == "세종컨벤션센터");
+  // UTF-16 and UTF-32, LE and BE, with and without a BOM: every slide arrives whole, CRLF removed
+  for (const char* name : {"encoding-utf16le-no-bom", "encoding-utf32-bom", "encoding-utf32-no-bom"}) {
+    CAPTURE(name);
+    const LoadResult wide = load_from(shows_dir(), name);
+    REQUIRE(wide.show);
+    REQUIRE(wide.show->slides.size() == 2);
+    for (const Slide& slide : wide.show->slides) {
+      CHECK(content_of<CoverSlide>(slide).title.value == "지역균형발전포럼");
+      CHECK(content_of<CoverSlide>(slide).subtitle.value == "지역맞춤형 국토교통 균형발전 전략 구상");
+      CHECK(content_of<CoverSlide>(slide).venue.at == SourcePos{slide.id + ".toml", 4, 9});  // the editor's line:col
+    }
+  }
 }
 
 TEST_CASE("warnings leave the slide playing; errors leave only that slide out") {

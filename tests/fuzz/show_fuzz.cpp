@@ -94,7 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   SlideFileContext context;
   context.display_path = "010-slide.toml";
   context.id = "010-slide";
-  context.show_dir = g_show_dir;
+  context.show_dir = annae::files::ConfinedDir::open(g_show_dir);
   context.event = included.settings.event;
   context.default_duration_ms = included.settings.default_slide_duration_ms;
   annae::Diagnostics slide_diagnostics;
