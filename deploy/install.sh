@@ -45,13 +45,13 @@ fi
 
 # ---- packages -------------------------------------------------------------------
 runtime_pkgs=(
-  libsdl2-2.0-0 libsdl2-image-2.0-0 libsdl2-ttf-2.0-0 libharfbuzz0b libfreetype6 libicu72
+  libsdl2-2.0-0 libsdl2-image-2.0-0 libsdl2-ttf-2.0-0 libjpeg62-turbo libharfbuzz0b libfreetype6 libicu72
   libfontconfig1 libqrencode4 libsystemd0 libtomlplusplus3
   fonts-noto-cjk adduser mount util-linux systemd udev
 )
 build_pkgs=(
   cmake g++ make pkg-config
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libharfbuzz-dev libfreetype-dev libicu-dev
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libjpeg62-turbo-dev libharfbuzz-dev libfreetype-dev libicu-dev
   libfontconfig-dev libtomlplusplus-dev libqrencode-dev libsystemd-dev
 )
 if [ "$deps" = yes ]; then

@@ -7,7 +7,7 @@ packages=(
   # build
   cmake g++ make pkg-config
   # libraries (see README: dependency table)
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libjpeg62-turbo-dev
   libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
   libtomlplusplus-dev doctest-dev libqrencode-dev libsystemd-dev
   # fonts: Noto Sans CJK KR is the default face; DejaVu covers scripts it lacks;
@@ -15,6 +15,8 @@ packages=(
   fonts-noto-cjk fonts-dejavu-core fonts-nanum
   # tests: a virtual X display, Xlib to read its screen back, xdotool to click and drag
   xvfb xauth libx11-dev xdotool
+  # tests: the hostile-input suite watches every file the player opens
+  strace
   # packaging and deploy tests: cpack's Depends (dpkg-shlibdeps), installing the
   # .deb into a throwaway root, `systemd-analyze verify`, the rsync recipe
   dpkg-dev fakeroot file systemd adduser rsync

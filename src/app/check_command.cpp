@@ -15,9 +15,10 @@ std::string count(std::size_t n, const char* noun) {
 
 }  // namespace
 
-int run_check(const std::filesystem::path& show_dir, std::ostream& out) {
-  const content::LoadResult loaded = content::load_show(show_dir);
-  const auto& items = loaded.diagnostics.items();
+int run_check(const std::filesystem::path& show_dir, std::ostream& out, const ImageVerifier& verify) {
+  const content::LoadResult loaded = content::load_show(show_dir, {verify});
+  const Diagnostics& diagnostics = loaded.diagnostics;
+  const auto& items = diagnostics.items();
 
   // Group by file in the order files were read; diagnostics about the folder
   // itself (a path that is not one of the files) come last.
@@ -37,8 +38,8 @@ int run_check(const std::filesystem::path& show_dir, std::ostream& out) {
   }
   if (!items.empty()) out << '\n';
 
-  const std::size_t errors = loaded.diagnostics.error_count();
-  const std::size_t warnings = loaded.diagnostics.warning_count();
+  const std::size_t errors = diagnostics.error_count();
+  const std::size_t warnings = diagnostics.warning_count();
   const std::size_t slides = loaded.show ? loaded.show->slides.size() : 0;
   const std::string files = count(loaded.files.size(), "file");
   if (errors == 0 && warnings == 0) {

@@ -3,13 +3,23 @@
 // every problem, for staff to run before copying content to the screens.
 #include <filesystem>
 #include <ostream>
+#include <string>
+
+#include "content/load.hpp"
 
 namespace annae::app {
+
+// The app passes render::verify_image, as the player's loads do; the
+// content-only build of `annae check` (tests) passes none, and images are
+// then checked from their headers only.
+using ImageVerifier = content::ImageVerifier;
 
 // Prints the diagnostics grouped by file (in play order), then a summary line:
 //   "ok: 14 files, 12 slides, no problems" or
 //   "2 errors, 1 warning in 14 files (12 slides)".
+// Each image file is given to `verify` once; a problem is an error at the
+// slide's `file:line:col` of the image key.
 // Returns 0 when clean, 1 when there are only warnings, 2 when there are errors.
-int run_check(const std::filesystem::path& show_dir, std::ostream& out);
+int run_check(const std::filesystem::path& show_dir, std::ostream& out, const ImageVerifier& verify = {});
 
 }  // namespace annae::app

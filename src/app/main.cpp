@@ -14,6 +14,7 @@
 #include "app/render_command.hpp"
 #include "app/screenshot_command.hpp"
 #include "core/log.hpp"
+#include "render/image_decoder.hpp"
 
 namespace {
 
@@ -54,7 +55,8 @@ int main(int argc, char** argv) {
               std::cout << annae::format(d) << '\n';
               config_status = std::max(config_status, d.severity == annae::Severity::error ? 2 : 1);
             }
-            return std::max(config_status, run_check(show_dir_for(cmd.show_dir, settings), std::cout));
+            return std::max(config_status,
+                            run_check(show_dir_for(cmd.show_dir, settings), std::cout, annae::render::verify_image));
           },
           [](const ImportCommand& cmd) { return run_import(cmd, std::cout, std::cerr); },
           [](const ScreenshotCommand& cmd) { return run_screenshot(cmd, std::cout, std::cerr); },

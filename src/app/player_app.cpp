@@ -12,13 +12,14 @@ PlayerApp::PlayerApp(const RunCommand& cmd, std::unique_ptr<Display> display, st
       display_(std::move(display)),
       engine_(std::move(engine)),
       glyphs_(engine_->fonts()),
-      compositor_(glyphs_),
+      compositor_(glyphs_, render::Decoding::in_background),
       presenter_(display_->renderer() ? render::make_renderer_presenter(display_->renderer())
                                       : render::make_window_surface_presenter(display_->window())),
       interaction_(30'000, !display_->windowed()) {}
 
 int PlayerApp::run() {
   listen_for_signals();
+  decode_images_in_background();
   load_content();
   log::debug("start-up: content loaded");
   watch_content();

@@ -26,6 +26,7 @@
 #include "app/service_notify.hpp"
 #include "app/signal_thread.hpp"
 #include "app/status_file.hpp"
+#include "app/verified_images.hpp"
 #include "content/load.hpp"
 #include "content/watcher.hpp"
 #include "core/log.hpp"
@@ -116,6 +117,16 @@ class PlayerApp {
   // Redraws what is shown (new size, the clock moved on), without a transition.
   void refresh();
 
+  // Pictures decode on the compositor's worker thread; each finished decode
+  // wakes the loop with image_event_ (set up before the first page).
+  void decode_images_in_background();
+  // image_event_ arrived: takes the decoded pictures and redraws the page
+  // when it was composed without one of them.
+  void images_decoded();
+  // Queues the pictures of the page that comes next, so its transition
+  // shows them. Run once after each new page is on screen (prefetch_due_).
+  void prefetch_next();
+
   // Lays out and composes `at` — or, when empty, the status screen — and
   // starts a transition from what was shown when `direction` is not 0.
   void present(std::optional<Position> at, int direction, bool refresh_fade = false);
@@ -178,6 +189,7 @@ class PlayerApp {
     content::LoadResult result;
     content::ChangeInfo change;
   };
+  VerifiedImages verified_images_;  // used by the watcher's loads: declared before it, destroyed after it
   std::unique_ptr<content::ShowWatcher> watcher_;
   std::mutex pending_mutex_;
   std::optional<PendingLoad> pending_load_;  // guarded by pending_mutex_
@@ -202,6 +214,8 @@ class PlayerApp {
   SDL_Event pending_{};
   bool have_pending_ = false;
   bool dirty_ = true;
+  Uint32 image_event_ = 0;
+  bool prefetch_due_ = false;
   bool first_frame_logged_ = false;
   bool quit_ = false;
 

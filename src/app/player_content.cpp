@@ -15,7 +15,7 @@ void PlayerApp::log_diagnostics(const Diagnostics& diagnostics) {
 
 void PlayerApp::load_content() {
   const std::string dir = show_dir();
-  auto loaded = content::load_show(dir);
+  auto loaded = content::load_show(dir, {verified_images_.verifier()});
   log_diagnostics(loaded.diagnostics);
   // At start-up a partly broken show is better than none: its good slides play, with the badge.
   diagnostics_ = loaded.diagnostics;
@@ -37,6 +37,7 @@ void PlayerApp::load_content() {
 
 void PlayerApp::watch_content() {
   content::WatchOptions options;
+  options.load.verify_image = verified_images_.verifier();
   const auto mode = cmd_.watch ? *cmd_.watch : std::string();
   const auto configured = show_ ? show_->settings.watch : content::Watch{};
   options.mode = mode == "inotify" ? content::WatchMode::inotify
@@ -104,6 +105,7 @@ void PlayerApp::adopt(std::shared_ptr<const content::Show> show, const content::
   const std::string on_screen = show_ && position_ ? show_->slides[position_->slide].id : std::string();
   const bool first = !show_;
   show_ = std::move(show);
+  compositor_.images().forget_failures();  // a picture staff fixed is tried again
   interaction_ = Interaction(show_->settings.touch_idle_timeout_ms, !display_->windowed());
   index_.reset();
   std::optional<Position> at;
@@ -132,6 +134,7 @@ void PlayerApp::adopt(std::shared_ptr<const content::Show> show, const content::
   }
   overlay_stale_ = true;
   dirty_ = true;
+  prefetch_due_ = true;  // the next slide may have new pictures
 }
 
 void PlayerApp::write_status() {

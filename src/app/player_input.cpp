@@ -56,6 +56,7 @@ void PlayerApp::handle_input() {
         break;
       default:
         if (signal_event_ != 0 && e.type == signal_event_) on_signal(e.user.code);
+        if (image_event_ != 0 && e.type == image_event_) images_decoded();
         break;
     }
   }

@@ -28,6 +28,7 @@ void PlayerApp::draw_if_dirty() {
   presenter_->show(overlays && overlay_frame_ ? *overlay_frame_ : *shown_);
   dirty_ = false;
   first_frame_shown();
+  if (prefetch_due_) prefetch_next();  // after the frame: the layout does not delay it
 }
 
 void PlayerApp::first_frame_shown() {
@@ -55,6 +56,37 @@ void PlayerApp::refresh() {
     if (auto first = Playlist::first_visible(*show_, visible_now())) at = Position{*first, 0};
   }
   present(at, 0);
+}
+
+void PlayerApp::decode_images_in_background() {
+  image_event_ = SDL_RegisterEvents(1);
+  compositor_.images().on_decoded([event = image_event_] {
+    SDL_Event wake{};
+    wake.type = event;
+    SDL_PushEvent(&wake);  // thread-safe: wakes the loop's wait
+  });
+}
+
+void PlayerApp::images_decoded() {
+  if (compositor_.images().collect() && !night_) refresh();
+}
+
+void PlayerApp::prefetch_next() {
+  prefetch_due_ = false;
+  if (!show_ || !position_) return;
+  const auto next = Playlist::step(*show_, *position_, pages_.pages.size(), +1, visible_now());
+  if (!next) return;
+  slides::SlidePages later;
+  const slides::SlidePages* pages = &pages_;
+  std::size_t page = next->page;
+  if (next->slide != position_->slide) {
+    later = slides::layout_show_slide(*show_, next->slide, *engine_, view_, local_now(show_->slides[next->slide]));
+    pages = &later;
+    page = later.initial_page;
+  }
+  if (page >= pages->pages.size()) return;
+  for (const auto& item : pages->pages[page].items)
+    if (const auto* image = std::get_if<slides::ImageItem>(&item)) compositor_.images().prefetch(*image);
 }
 
 void PlayerApp::present(std::optional<Position> at, int direction, bool refresh_fade) {
@@ -101,6 +133,7 @@ void PlayerApp::present(std::optional<Position> at, int direction, bool refresh_
   shown_ = std::move(composed);
   overlay_stale_ = true;
   dirty_ = true;
+  prefetch_due_ = show_ && at;
 }
 
 int PlayerApp::current_duration_ms() const {

@@ -12,6 +12,7 @@
 // was left out or defaulted), or swap whenever `show` is non-null.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,9 +37,22 @@ struct LoadResult {
   bool complete() const { return show && !diagnostics.has_errors() && !settings_defaulted; }
 };
 
+// Decodes an image the way the screen would show it (bounded in time and
+// memory): empty when it can be shown, else why not, in words that follow
+// the image's name ("is a damaged PNG image (...)"). The content layer knows
+// no pixels, so the app supplies it (render::verify_image). Called on the
+// loading thread, which may be the watcher's: it must be thread-safe.
+using ImageVerifier = std::function<std::string(const ImageRef&)>;
+
+struct LoadOptions {
+  // Null: images are checked from their headers only (size, format).
+  ImageVerifier verify_image;
+};
+
 // Reads `dir` (a show folder, or a playlist root with `include`). Never throws.
 // Diagnostic paths are relative to `dir`; problems with the folder itself are
-// reported under `dir` as given.
-LoadResult load_show(const std::filesystem::path& dir);
+// reported under `dir` as given. An image that `options.verify_image` refuses
+// is an error at its key; its slide stays (and would play without it).
+LoadResult load_show(const std::filesystem::path& dir, const LoadOptions& options = {});
 
 }  // namespace annae::content

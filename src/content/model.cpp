@@ -1,6 +1,7 @@
 #include "content/model.hpp"
 
 #include <array>
+#include <variant>
 
 namespace annae::content {
 
@@ -11,6 +12,13 @@ int day_of_week(const Date& date) {
   if (date.month < 3) y -= 1;
   const int m = date.month >= 1 && date.month <= 12 ? date.month : 1;
   return (y + y / 4 - y / 100 + y / 400 + offsets[static_cast<std::size_t>(m - 1)] + date.day) % 7;
+}
+
+std::vector<const ImageRef*> images_of(const Slide& slide) {
+  std::vector<const ImageRef*> out;
+  if (const auto* cover = std::get_if<CoverSlide>(&slide.content); cover && cover->logo) out.push_back(&*cover->logo);
+  if (const auto* image = std::get_if<ImageSlide>(&slide.content)) out.push_back(&image->image);
+  return out;
 }
 
 std::string_view kind_name(SlideKind kind) {

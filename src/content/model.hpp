@@ -264,6 +264,9 @@ struct Show {
   std::vector<Slide> slides;  // enabled slides without errors, in play order; never empty
 };
 
+// The images `slide` draws (a cover's logo, an image slide's picture), in order.
+std::vector<const ImageRef*> images_of(const Slide& slide);
+
 // "cover", "strategies", ... as written in slide files.
 std::string_view kind_name(SlideKind kind);
 

@@ -1,6 +1,7 @@
 // load_show: a folder (or a playlist root and its included folders) → Show.
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "content/ignore.hpp"
@@ -131,7 +132,7 @@ std::vector<ShowPart> included_parts(const SettingsFile& top, const files::Confi
 
 class Loader {
  public:
-  explicit Loader(const fs::path& dir) : label_(folder_label(dir)) {}
+  Loader(const fs::path& dir, const LoadOptions& options) : label_(folder_label(dir)), options_(options) {}
 
   LoadResult run(const fs::path& dir) {
     std::error_code ec;
@@ -279,12 +280,28 @@ class Loader {
       ++result_.slides_disabled;
       return;
     }
+    verify_images(*parsed.slide, found);
     slides_.push_back(std::move(*parsed.slide));
     if (slides_.size() == limits::max_slides) {
       over_limit_ = true;
       found.error(entry.display_path, 0, 0,
                   "this show has reached the limit of " + std::to_string(limits::max_slides) +
                       " slides; the slide files after this one are not played");
+    }
+  }
+
+  // Decodes each image file once per load (a logo on every cover is one
+  // file); a refusal is an error at the image key of each slide naming it.
+  void verify_images(const Slide& slide, Diagnostics& found) {
+    if (!options_.verify_image) return;
+    for (const ImageRef* image : images_of(slide)) {
+      const std::string file = image->file.string();
+      auto known = image_problems_.find(file);
+      if (known == image_problems_.end()) known = image_problems_.emplace(file, options_.verify_image(*image)).first;
+      if (known->second.empty()) continue;
+      const SourcePos& at = image->written.at;
+      found.error(at.path, at.line, at.column,
+                  "image \"" + image->written.value + "\" " + known->second);
     }
   }
 
@@ -310,6 +327,8 @@ class Loader {
   }
 
   std::string label_;
+  const LoadOptions& options_;
+  std::map<std::string, std::string> image_problems_;  // file → why it cannot be shown ("" when it can)
   LoadResult result_;
   std::vector<Slide> slides_;
   bool over_limit_ = false;
@@ -317,9 +336,9 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_show(const fs::path& dir) {
+LoadResult load_show(const fs::path& dir, const LoadOptions& options) {
   try {
-    return Loader(dir).run(dir);
+    return Loader(dir, options).run(dir);
   } catch (const std::exception& e) {
     LoadResult result;
     result.diagnostics.error(folder_label(dir), 0, 0, std::string("the show could not be read: ") + e.what());

@@ -179,7 +179,7 @@ void ShowWatcher::Impl::load(Clock::time_point now) {
   info.first_change = first_change;
   info.settled = now;
   pending.clear();
-  LoadResult result = load_show(show_dir);
+  LoadResult result = load_show(show_dir, options.load);
   if (stopping) return;
   try {
     on_loaded(std::move(result), info);

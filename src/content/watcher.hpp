@@ -39,6 +39,7 @@ struct WatchOptions {
   int poll_interval_ms = 1000;            // polling mode only
   int settle_ms = 300;                    // quiet time before a batch of changes counts as finished
   std::vector<std::filesystem::path> extra_dirs;  // also watched (e.g. fonts/); may not exist yet
+  LoadOptions load;                               // how each load reads the show (its image verifier runs on the watcher's thread)
 };
 
 // One settled batch. Paths are relative to the show folder, '/'-separated

@@ -179,6 +179,8 @@ EntryInfo info_from_stat(const struct stat& st) {
   if (S_ISREG(st.st_mode)) {
     info.kind = EntryKind::regular;
     info.size_bytes = static_cast<std::uintmax_t>(st.st_size);
+    info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    info.inode = static_cast<std::uint64_t>(st.st_ino);
   } else if (S_ISDIR(st.st_mode)) {
     info.kind = EntryKind::directory;
   } else {

@@ -42,6 +42,8 @@ enum class EntryKind {
 struct EntryInfo {
   EntryKind kind = EntryKind::missing;
   std::uintmax_t size_bytes = 0;  // regular files only
+  std::int64_t mtime_ns = 0;      // regular files only: last modification
+  std::uint64_t inode = 0;        // regular files only (with the size and mtime: "is it the same file?")
   std::string why;                // for `error` (and `outside`): the system's reason, in words
 };
 

@@ -11,15 +11,10 @@
 #include <memory>
 
 #include "render/decoded_images.hpp"
+#include "render/image_surface.hpp"
 #include "render/scene_renderer.hpp"
 
 namespace annae::render {
-
-// An owned SDL_Surface (ARGB8888).
-struct SurfaceDeleter {
-  void operator()(SDL_Surface* s) const { SDL_FreeSurface(s); }
-};
-using Surface = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 
 // A new surface stamped with a serial number that no other surface of this
 // process has (its `userdata`), so presenters can tell pages apart even when
@@ -29,13 +24,18 @@ std::uintptr_t serial_of(const SDL_Surface& s);
 
 class Compositor {
  public:
-  explicit Compositor(text::GlyphCache& glyphs) : glyphs_(glyphs) {}
+  // `decoding`: Decoding::now for headless PNGs (every picture drawn),
+  // Decoding::in_background for the screen (decoded_images.hpp).
+  explicit Compositor(text::GlyphCache& glyphs, Decoding decoding = Decoding::now) : glyphs_(glyphs), images_(decoding) {}
 
   // Draws `scene` into a new surface of the scene's size. Null on failure.
   Surface compose(const slides::Scene& scene);
   // A copy of `base` with `overlay`'s items drawn over it (its background is
   // not painted). Null on failure.
   Surface compose_over(const SDL_Surface& base, const slides::Scene& overlay);
+
+  // The decoded pictures: to prefetch, and to collect background decodes.
+  DecodedImages& images() { return images_; }
 
  private:
   text::GlyphCache& glyphs_;  // rasterized glyphs outlive each composition

@@ -61,7 +61,7 @@ void SceneRenderer::draw_fill(const slides::FillItem& fill) {
 
 void SceneRenderer::draw_image(const slides::ImageItem& image) {
   const auto& box = image.rect;
-  const SDL_Surface* decoded = images_.get(image.path, static_cast<int>(box.w), static_cast<int>(box.h));
+  const SDL_Surface* decoded = images_.get(image);
   if (!decoded) return;
   SDL_Texture*& texture = textures_[decoded];
   if (!texture) texture = SDL_CreateTextureFromSurface(renderer_, const_cast<SDL_Surface*>(decoded));

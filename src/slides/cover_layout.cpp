@@ -76,8 +76,9 @@ SlidePages layout_cover(const content::Slide& slide, const content::CoverSlide& 
   if (cover.logo) {
     const float logo_h = std::round(m.unit_px * 0.11f);
     const float logo_w = logo_h * 2.5f;
-    scene.items.emplace_back(std::in_place_type<ImageItem>, ImageItem{cover.logo->file.string(), {m.content.right() - logo_w, m.content.y, logo_w, logo_h},
-                                    ImageFit::contain});
+    scene.items.emplace_back(std::in_place_type<ImageItem>,
+                             ImageItem{cover.logo->file.string(), {m.content.right() - logo_w, m.content.y, logo_w, logo_h},
+                                       ImageFit::contain, cover.logo->folder, cover.logo->relative});
   }
   out.pages.push_back(std::move(scene));
   return out;

@@ -15,8 +15,10 @@ SlidePages layout_image(const content::ImageSlide& s, const LayoutContext& ctx) 
     caption_h = caption->height_px + m.gap_px;
   }
   const Rect area{m.content.x, m.content.y, m.content.w, m.content.h - caption_h};
-  scene.items.emplace_back(std::in_place_type<ImageItem>, ImageItem{s.image.file.string(), area,
-                                  s.fit == content::ImageFit::cover ? ImageFit::cover : ImageFit::contain});
+  scene.items.emplace_back(std::in_place_type<ImageItem>,
+                           ImageItem{s.image.file.string(), area,
+                                     s.fit == content::ImageFit::cover ? ImageFit::cover : ImageFit::contain,
+                                     s.image.folder, s.image.relative});
   if (caption) put(scene, caption, m.content.x, area.bottom() + m.gap_px, ctx.palette.muted);
   out.pages.push_back(std::move(scene));
   return out;

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/confined_dir.hpp"
 #include "text/block.hpp"
 
 namespace annae::slides {
@@ -39,9 +40,13 @@ struct TextItem {
 enum class ImageFit { contain, cover };
 
 struct ImageItem {
-  std::string path;  // absolute; render/ loads and caches it (PNG, JPEG, SVG)
+  std::string path;  // absolute: for messages and cache keys only, never opened
   Rect rect;         // where the image goes; it keeps its aspect ratio inside
   ImageFit fit = ImageFit::contain;
+  // render/ reads the bytes (PNG, JPEG, SVG) through the show folder, the
+  // content::ImageRef's: nothing outside it is ever opened.
+  files::ConfinedDir folder;
+  std::string relative;  // inside `folder`, '/'-separated
 };
 
 using SceneItem = std::variant<FillItem, TextItem, ImageItem>;

@@ -1,6 +1,7 @@
 // `annae check`: output grouped by file, a summary line, exit 0/1/2.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <sstream>
 
 #include "app/check_command.hpp"
@@ -76,4 +77,25 @@ TEST_CASE("problems are grouped by file, in play order, then the summary") {
         "no-valid-slide: error: there is no slide to show: every slide file has errors or enabled = false\n"
         "\n"
         "2 errors in 3 files (0 slides)\n");
+}
+
+TEST_CASE("an image verifier's problems are errors at the image key, each file decoded once") {
+  // images-ok: a cover logo (logo.png), a photo (photos/forum.jpg), an SVG (mark.svg).
+  std::map<std::string, int> asked;
+  const annae::app::ImageVerifier verify = [&](const annae::content::ImageRef& image) -> std::string {
+    ++asked[image.relative];
+    CHECK(image.folder.ok());  // the verifier reads through the show folder
+    return image.relative == "photos/forum.jpg" ? "is a damaged JPEG image (test)" : "";
+  };
+  const auto before = fs::current_path();
+  fs::current_path(shows_dir());
+  std::ostringstream out;
+  const int code = run_check("images-ok", out, verify);
+  fs::current_path(before);
+  CHECK(code == 2);
+  CHECK(out.str() ==
+        "020-photo.toml:2:8: error: image \"photos\\forum.jpg\" is a damaged JPEG image (test)\n"
+        "\n"
+        "1 error in 4 files (3 slides)\n");
+  CHECK(asked == std::map<std::string, int>{{"logo.png", 1}, {"mark.svg", 1}, {"photos/forum.jpg", 1}});
 }

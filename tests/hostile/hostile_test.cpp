@@ -40,6 +40,14 @@ constexpr auto check_time_limit = 10s;
 constexpr auto render_time_limit = 30s;
 const std::string at = "2020-09-25T14:20";
 
+// ANNAE_HOSTILE_CASES=fifo,svg-bomb runs only those cases (while working on one).
+bool selected(const annae::hostile::Case& c) {
+  const char* only = std::getenv("ANNAE_HOSTILE_CASES");
+  if (!only || !*only) return true;
+  const std::string list = std::string(",") + only + ",";
+  return list.find(std::string(",") + c.name + ",") != std::string::npos;
+}
+
 bool have_strace() { return std::system("strace -V >/dev/null 2>&1") == 0; }
 
 // A show to spoil: the seminar of the seed documents, held on its cover (so
@@ -139,6 +147,7 @@ TEST_CASE("annae check: a clear diagnostic for every hostile file, bounded, and 
   const bool strace = have_strace();
   if (!strace) MESSAGE("strace is not installed (deploy/setup.sh installs it): the open calls are not checked");
   for (const auto& c : annae::hostile::cases()) {
+    if (!selected(c)) continue;
     const std::string name = c.name;
     CAPTURE(name);
     Workspace w;
@@ -163,6 +172,7 @@ TEST_CASE("annae check: a clear diagnostic for every hostile file, bounded, and 
 TEST_CASE("annae render: every hostile show renders in bounded time and memory, without a crash") {
   const bool strace = have_strace();
   for (const auto& c : annae::hostile::cases()) {
+    if (!selected(c)) continue;
     const std::string name = c.name;
     CAPTURE(name);
     Workspace w;
@@ -274,6 +284,7 @@ TEST_CASE("the live player: a hostile file copied in keeps the last good content
   LivePlayer player(w);
   REQUIRE(annae::e2e::screen_shows(player.x(), cover, 10s));
   for (const auto& c : annae::hostile::cases()) {
+    if (!selected(c)) continue;
     const std::string name = c.name;
     CAPTURE(name);
     const int loads_before = player.loads();
@@ -291,12 +302,21 @@ TEST_CASE("the live player: a hostile file copied in keeps the last good content
         30s, slowest, most_kb);
     REQUIRE_MESSAGE(player.alive(), read_text(player.log()));
     CHECK_MESSAGE(loaded, player.status());
+    // A visitor goes to the last slide (the hostile one, when it plays) and
+    // back: the screen answers throughout, and the cover comes back as it was
+    // (at most the staff badge is new).
+    annae::e2e::xdotool(player.x(), {"key", "End"});
+    const auto looked = std::chrono::steady_clock::now();
+    player.watch_until([&] { return std::chrono::steady_clock::now() - looked > 3s; }, 10s, slowest, most_kb);
+    annae::e2e::xdotool(player.x(), {"key", "Home"});
+    const bool back = player.watch_until([&] { return differing_pixels(player.x().grab(), cover) < 1000; }, 10s, slowest,
+                                         most_kb);
+    REQUIRE_MESSAGE(player.alive(), read_text(player.log()));
     CHECK(slowest <= 2s);
     CHECK(most_kb < max_resident_kb);
-    // The visitor still sees the cover; at most the staff badge is new.
     const auto grab = player.x().grab();
     INFO(save_grab(grab, w.top.string() + "/../annae-hostile-" + c.name + ".png"));
-    CHECK(differing_pixels(grab, cover) < 1000);
+    CHECK(back);
 
     const int loads_mid = player.loads();
     good.restore(w.show);
