@@ -40,6 +40,13 @@ constexpr auto check_time_limit = 10s;
 constexpr auto render_time_limit = 30s;
 const std::string at = "2020-09-25T14:20";
 
+// The player under test: this build's, or ANNAE_HOSTILE_BINARY (to run the
+// suite against another build, e.g. an older release, and see what it fails).
+std::string annae_binary() {
+  const char* other = std::getenv("ANNAE_HOSTILE_BINARY");
+  return other && *other ? other : ANNAE_BINARY;
+}
+
 // ANNAE_HOSTILE_CASES=fifo,svg-bomb runs only those cases (while working on one).
 bool selected(const annae::hostile::Case& c) {
   const char* only = std::getenv("ANNAE_HOSTILE_CASES");
@@ -153,7 +160,7 @@ TEST_CASE("annae check: a clear diagnostic for every hostile file, bounded, and 
     Workspace w;
     annae::hostile::forget_outside_links();
     c.make(w.show, w.outside);
-    const std::vector<std::string> argv{ANNAE_BINARY, "check", w.show.string()};
+    const std::vector<std::string> argv{annae_binary(), "check", w.show.string()};
     const Run r = run(argv, check_time_limit, w.top.string() + "/check.log");
     INFO(r.output);
     CHECK_MESSAGE(r.exit >= 0, "annae check still running after " << check_time_limit.count() << " s");
@@ -180,7 +187,7 @@ TEST_CASE("annae render: every hostile show renders in bounded time and memory, 
     c.make(w.show, w.outside);
     const std::string out = w.top.string() + "/pngs";
     fs::create_directories(out);
-    const std::vector<std::string> argv{ANNAE_BINARY, "render", w.show.string(), "--out", out, "--slide", "all",
+    const std::vector<std::string> argv{annae_binary(), "render", w.show.string(), "--out", out, "--slide", "all",
                                         "--size", "1280x720", "--at", at};
     const Run r = run(argv, render_time_limit, w.top.string() + "/render.log");
     INFO(r.output);
@@ -205,7 +212,7 @@ class LivePlayer {
     REQUIRE(x_.ok());
     fs::create_directories(state());
     player_ = std::make_unique<Process>(
-        std::vector<std::string>{ANNAE_BINARY, "--window", "1280x720", "--at", at, "--state", state(), w.show.string()},
+        std::vector<std::string>{annae_binary(), "--window", "1280x720", "--at", at, "--state", state(), w.show.string()},
         std::vector<std::string>{"DISPLAY=" + x_.display(), "SDL_VIDEODRIVER=x11"}, log());
     annae::e2e::wait_for_first_frame(log());
   }
