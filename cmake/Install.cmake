@@ -96,9 +96,15 @@ sticks.")
 # maintainer scripts and helpers run: adduser (box-setup), mount (usb-import),
 # util-linux (setterm, setpriv; essential anyway), systemd (the units),
 # init-system-helpers (deb-systemd-helper; essential anyway).
+# SDL loads the graphics stack with dlopen() at run time, so dpkg-shlibdeps
+# cannot see it and Debian 12's libsdl2 does not depend on it: KMSDRM needs
+# EGL (libegl1, which brings Mesa's EGL), GBM (libgbm1), GLES or GL for the
+# renderer (libgles2, libgl1) and a DRI driver (libgl1-mesa-dri: the GPU's,
+# or kms_swrast on a box without one). Without them a minimal Debian shows a
+# black screen: "MESA-LOADER: failed to open kms_swrast ... EGL not initialized".
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-noto-cjk, adduser, mount, util-linux, systemd, init-system-helpers (>= 1.54~)")
+    "fonts-noto-cjk, libegl1, libgbm1, libgles2, libgl1, libgl1-mesa-dri, adduser, mount, util-linux, systemd, init-system-helpers (>= 1.54~)")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "udev")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cage")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

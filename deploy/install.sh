@@ -47,6 +47,7 @@ fi
 runtime_pkgs=(
   libsdl2-2.0-0 libsdl2-image-2.0-0 libsdl2-ttf-2.0-0 libjpeg62-turbo libharfbuzz0b libfreetype6 libicu72
   libfontconfig1 libqrencode4 libsystemd0 libtomlplusplus3
+  libegl1 libgbm1 libgles2 libgl1 libgl1-mesa-dri
   fonts-noto-cjk adduser mount util-linux systemd udev
 )
 build_pkgs=(

@@ -18,7 +18,10 @@ arch=$(dpkg --print-architecture)
 [ "$(field Architecture)" = "$arch" ] || fail "Architecture is '$(field Architecture)', want $arch"
 depends=$(field Depends)
 note "Depends: $depends"
-for want in 'libsdl2-2\.0-0' 'libharfbuzz0b' 'libicu[0-9]+' 'fonts-noto-cjk' 'adduser' 'mount' 'systemd'; do
+# The graphics stack SDL opens with dlopen() (EGL, GBM, GLES/GL, a Mesa DRI
+# driver) is invisible to dpkg-shlibdeps; without it KMSDRM shows a black screen.
+for want in 'libsdl2-2\.0-0' 'libharfbuzz0b' 'libicu[0-9]+' 'fonts-noto-cjk' 'adduser' 'mount' 'systemd' \
+    'libegl1' 'libgbm1' 'libgles2' 'libgl1' 'libgl1-mesa-dri'; do
   printf '%s\n' "$depends" | tr ',' '\n' | sed 's/^ *//' | grep -Eq "^$want( |$)" \
     || fail "Depends lacks $want: $depends"
 done
