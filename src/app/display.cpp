@@ -1,12 +1,28 @@
 #include "app/display.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 #include "core/log.hpp"
 
 namespace annae::app {
+
+bool wait_for_drm_card(const std::string& dri_dir, std::chrono::milliseconds limit, std::chrono::milliseconds step) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dri_dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.starts_with("card") && ::access(it->path().c_str(), R_OK | W_OK) == 0) return true;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(step);
+  }
+}
 
 std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::string& error) {
   // With the software renderer, SDL 2.26 would otherwise present every frame
@@ -15,10 +31,14 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   if (!options.video_driver.empty()) SDL_SetHint(SDL_HINT_VIDEODRIVER, options.video_driver.c_str());
+  const char* env = std::getenv("SDL_VIDEODRIVER");
+  const std::string asked = env && *env ? env : options.video_driver;
+  if (asked == "kmsdrm" && !wait_for_drm_card("/dev/dri", std::chrono::milliseconds(0))) {
+    log::info("waiting for the graphics device (/dev/dri/card*): the kernel's graphics driver is not ready yet");
+    if (wait_for_drm_card("/dev/dri", std::chrono::seconds(20))) log::info("the graphics device is ready");
+  }
   if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
     error = no_display_help(SDL_GetError());
-    const char* env = std::getenv("SDL_VIDEODRIVER");
-    const std::string asked = env && *env ? env : options.video_driver;
     if (asked == "kmsdrm") {
       error += "\n  - this box asks for kmsdrm (" + std::string(env && *env ? "SDL_VIDEODRIVER" : "[screen] video_driver") +
                "): does /dev/dri/card0 exist (a KMS graphics driver), is the screen connected, and is the user in"

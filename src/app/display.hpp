@@ -6,6 +6,7 @@
 // upload through llvmpipe costs ~10 ms a 1080p frame and ~110 MB).
 #include <SDL.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,5 +60,13 @@ class Display {
 
 // What to tell a person when no display could be opened.
 std::string no_display_help(const std::string& sdl_error);
+
+// At boot the player can start before the kernel's graphics driver has made
+// /dev/dri/card* (2–3 s later in a VM; later still with a slow GPU driver),
+// or before udev has given it to the video group. Waits, up to `limit`,
+// until `dri_dir` holds a card* device this process can open for reading
+// and writing; true once it does. Checks every `step`. Any thread.
+bool wait_for_drm_card(const std::string& dri_dir, std::chrono::milliseconds limit,
+                       std::chrono::milliseconds step = std::chrono::milliseconds(100));
 
 }  // namespace annae::app
