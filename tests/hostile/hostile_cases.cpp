@@ -1,8 +1,5 @@
 #include "hostile_cases.hpp"
 
-#include <SDL.h>
-#include <SDL_image.h>
-#include <jpeglib.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -10,10 +7,18 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "../render/hostile_images.hpp"
+
 namespace annae::hostile {
 namespace {
 
 namespace fs = std::filesystem;
+using annae::test::huge_svg;
+using annae::test::jpeg_bytes;
+using annae::test::png_bytes;
+using annae::test::scan_bomb;
+using annae::test::with_bad_crc;
+using annae::test::with_comments;
 
 void write(const fs::path& p, const std::string& bytes) {
   fs::create_directories(p.parent_path());
@@ -35,94 +40,6 @@ std::string repeat(std::string_view s, std::size_t n) {
 }
 
 std::string image_slide(const std::string& file) { return "kind = \"image\"\nfile = \"" + file + "\"\n"; }
-
-// A real PNG of the given size, as a camera or an editor would save it.
-std::string png_bytes(int w, int h) {
-  SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) static_cast<Uint32*>(s->pixels)[y * s->pitch / 4 + x] = 0xFF000000u | (x * 7 + y * 13);
-  const std::string tmp = (fs::temp_directory_path() / ("annae-hostile-" + std::to_string(w) + ".png")).string();
-  IMG_SavePNG(s, tmp.c_str());
-  SDL_FreeSurface(s);
-  std::string bytes = read(tmp);
-  fs::remove(tmp);
-  return bytes;
-}
-
-// A progressive JPEG whose scan script refines every coefficient one bit at a
-// time: 11 passes over the whole picture for each of its 64 coefficients
-// (704 scans). Small on disk, slow to decode in full: a "scan bomb".
-std::string jpeg_scan_bomb(int side_px) {
-  jpeg_compress_struct cinfo{};
-  jpeg_error_mgr err{};
-  cinfo.err = jpeg_std_error(&err);
-  jpeg_create_compress(&cinfo);
-  unsigned char* out = nullptr;
-  unsigned long out_size = 0;
-  jpeg_mem_dest(&cinfo, &out, &out_size);
-  cinfo.image_width = static_cast<JDIMENSION>(side_px);
-  cinfo.image_height = static_cast<JDIMENSION>(side_px);
-  cinfo.input_components = 1;
-  cinfo.in_color_space = JCS_GRAYSCALE;
-  jpeg_set_defaults(&cinfo);
-  std::vector<jpeg_scan_info> scans;
-  for (int k = 0; k < 64; ++k) {
-    for (int al = 10, ah = 0; al >= 0; ah = al, --al) {  // libjpeg allows Al ≤ 10 at 8 bits
-      jpeg_scan_info scan{};
-      scan.comps_in_scan = 1;
-      scan.component_index[0] = 0;
-      scan.Ss = k;
-      scan.Se = k;
-      scan.Ah = ah;
-      scan.Al = al;
-      scans.push_back(scan);
-    }
-  }
-  cinfo.scan_info = scans.data();
-  cinfo.num_scans = static_cast<int>(scans.size());
-  jpeg_start_compress(&cinfo, TRUE);
-  std::vector<unsigned char> row(static_cast<std::size_t>(side_px));
-  while (cinfo.next_scanline < cinfo.image_height) {
-    for (int x = 0; x < side_px; ++x) row[static_cast<std::size_t>(x)] = static_cast<unsigned char>((x ^ cinfo.next_scanline) & 0xFF);
-    JSAMPROW rows[] = {row.data()};
-    jpeg_write_scanlines(&cinfo, rows, 1);
-  }
-  jpeg_finish_compress(&cinfo);
-  jpeg_destroy_compress(&cinfo);
-  std::string bytes(reinterpret_cast<char*>(out), out_size);
-  std::free(out);
-  return bytes;
-}
-
-// A plain JPEG with `comments` COM segments before the frame header.
-std::string jpeg_with_segments(int comments) {
-  jpeg_compress_struct cinfo{};
-  jpeg_error_mgr err{};
-  cinfo.err = jpeg_std_error(&err);
-  jpeg_create_compress(&cinfo);
-  unsigned char* out = nullptr;
-  unsigned long out_size = 0;
-  jpeg_mem_dest(&cinfo, &out, &out_size);
-  cinfo.image_width = 64;
-  cinfo.image_height = 48;
-  cinfo.input_components = 3;
-  cinfo.in_color_space = JCS_RGB;
-  jpeg_set_defaults(&cinfo);
-  jpeg_start_compress(&cinfo, TRUE);
-  const std::string note = "세종컨벤션센터 사진";
-  for (int i = 0; i < comments; ++i)
-    jpeg_write_marker(&cinfo, JPEG_COM, reinterpret_cast<const JOCTET*>(note.data()), static_cast<unsigned>(note.size()));
-  std::vector<unsigned char> row(64 * 3, 0x80);
-  while (cinfo.next_scanline < cinfo.image_height) {
-    JSAMPROW rows[] = {row.data()};
-    jpeg_write_scanlines(&cinfo, rows, 1);
-  }
-  jpeg_finish_compress(&cinfo);
-  jpeg_destroy_compress(&cinfo);
-  std::string bytes(reinterpret_cast<char*>(out), out_size);
-  std::free(out);
-  return bytes;
-}
 
 const std::string svg_square = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20000\" height=\"20000\">"
                                "<rect width=\"20000\" height=\"20000\" fill=\"#4FC3F7\"/></svg>\n";
@@ -217,16 +134,13 @@ std::vector<Case> make_cases() {
        -1, "", ""},
       {"svg-huge",  // 31 MiB, 560 000 lines of paths: under the file limit, minutes to parse
        [](const fs::path& show, const fs::path&) {
-         std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1920\" height=\"1080\">\n";
-         while (svg.size() < 31u * 1024 * 1024) svg += "<path d=\"M10 10 L500 400 L900 30 Z\" fill=\"#123456\"/>\n";
-         svg += "</svg>\n";
-         write(show / "map.svg", svg);
+         write(show / "map.svg", huge_svg(31u * 1024 * 1024));
          write(show / "070-photo.toml", image_slide("map.svg"));
        },
        2, "070-photo.toml:2:8: error:", ""},
-      {"jpeg-scan-bomb",  // a progressive JPEG of 704 scans
+      {"jpeg-scan-bomb",  // a progressive JPEG whose smallest scan is repeated 3 000 times
        [](const fs::path& show, const fs::path&) {
-         write(show / "bomb.jpg", jpeg_scan_bomb(3000));
+         write(show / "bomb.jpg", scan_bomb(3000, 3000, 3000));
          write(show / "070-photo.toml", image_slide("bomb.jpg"));
        },
        2, "070-photo.toml:2:8: error:", ""},
@@ -237,11 +151,9 @@ std::vector<Case> make_cases() {
          write(show / "070-photo.toml", image_slide("photo.png"));
        },
        2, "070-photo.toml:2:8: error:", ""},
-      {"png-bad-crc",  // a PNG with one flipped byte in its picture data
+      {"png-bad-crc",  // a PNG whose picture data fails its checksum
        [](const fs::path& show, const fs::path&) {
-         std::string png = png_bytes(640, 480);
-         png[png.size() / 2] = static_cast<char>(png[png.size() / 2] ^ 0x55);
-         write(show / "photo.png", png);
+         write(show / "photo.png", with_bad_crc(png_bytes(640, 480)));
          write(show / "070-photo.toml", image_slide("photo.png"));
        },
        2, "070-photo.toml:2:8: error:", ""},
@@ -255,7 +167,7 @@ std::vector<Case> make_cases() {
        0, "", "070-photo.toml"},
       {"jpeg-many-segments",  // a valid JPEG with 2 000 comment segments before its frame: not an error
        [](const fs::path& show, const fs::path&) {
-         write(show / "photo.jpg", jpeg_with_segments(2000));
+         write(show / "photo.jpg", with_comments(jpeg_bytes(64, 48, false), 2000));
          write(show / "070-photo.toml", image_slide("photo.jpg"));
        },
        0, "", "070-photo.toml"},
