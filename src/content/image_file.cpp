@@ -103,6 +103,7 @@ std::optional<ImageRef> resolve_image(const Text& written, std::string_view key,
   ref.folder = show_dir;
   ref.relative = inside;
   ref.file = show_dir.path() / inside;
+  ref.version = std::to_string(info.size_bytes) + ":" + std::to_string(info.mtime_ns) + ":" + std::to_string(info.inode);
   ref.written = written;
   ref.format = *header.format;
   ref.width_px = header.width_px;

@@ -79,6 +79,10 @@ struct ImageRef {
   files::ConfinedDir folder;   // the slide's show folder
   std::string relative;        // inside `folder`, '/'-separated, as found on disk
   std::filesystem::path file;  // folder.path() / relative: for messages and cache keys
+  // The file as it was checked ("size:mtime:inode"): a picture copied over
+  // one of the same name is another picture, and must not be drawn from a
+  // cache of the old one.
+  std::string version;
   Text written;                // the path as staff wrote it, for messages
   ImageFormat format = ImageFormat::png;
   int width_px = 0;   // 0 for SVG (scalable)

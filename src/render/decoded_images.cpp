@@ -30,7 +30,7 @@ DecodeTarget DecodedImages::target_of(const slides::ImageItem& item) {
 
 std::string DecodedImages::key_of(const slides::ImageItem& item) {
   const DecodeTarget t = target_of(item);
-  return item.path + "@" + std::to_string(t.width_px) + "x" + std::to_string(t.height_px) + (t.cover ? "/cover" : "");
+  return item.path + "#" + item.version + "@" + std::to_string(t.width_px) + "x" + std::to_string(t.height_px) + (t.cover ? "/cover" : "");
 }
 
 const SDL_Surface* DecodedImages::get(const slides::ImageItem& item) {

@@ -78,7 +78,7 @@ SlidePages layout_cover(const content::Slide& slide, const content::CoverSlide& 
     const float logo_w = logo_h * 2.5f;
     scene.items.emplace_back(std::in_place_type<ImageItem>,
                              ImageItem{cover.logo->file.string(), {m.content.right() - logo_w, m.content.y, logo_w, logo_h},
-                                       ImageFit::contain, cover.logo->folder, cover.logo->relative});
+                                       ImageFit::contain, cover.logo->folder, cover.logo->relative, cover.logo->version});
   }
   out.pages.push_back(std::move(scene));
   return out;

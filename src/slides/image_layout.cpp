@@ -18,7 +18,7 @@ SlidePages layout_image(const content::ImageSlide& s, const LayoutContext& ctx) 
   scene.items.emplace_back(std::in_place_type<ImageItem>,
                            ImageItem{s.image.file.string(), area,
                                      s.fit == content::ImageFit::cover ? ImageFit::cover : ImageFit::contain,
-                                     s.image.folder, s.image.relative});
+                                     s.image.folder, s.image.relative, s.image.version});
   if (caption) put(scene, caption, m.content.x, area.bottom() + m.gap_px, ctx.palette.muted);
   out.pages.push_back(std::move(scene));
   return out;

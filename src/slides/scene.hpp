@@ -47,6 +47,7 @@ struct ImageItem {
   // content::ImageRef's: nothing outside it is ever opened.
   files::ConfinedDir folder;
   std::string relative;  // inside `folder`, '/'-separated
+  std::string version;   // content::ImageRef::version: part of the cache key
 };
 
 using SceneItem = std::variant<FillItem, TextItem, ImageItem>;

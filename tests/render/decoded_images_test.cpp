@@ -1,8 +1,12 @@
 // Pictures are decoded once and kept across page compositions, within a budget.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <string>
 
+#include "hostile_images.hpp"
 #include "render/decoded_images.hpp"
 
 namespace {
@@ -55,4 +59,28 @@ TEST_CASE("a photo is read through the show folder, never through its path") {
   CHECK(decoded.get(photo) != nullptr);
   annae::slides::ImageItem outside = item("../images-ok/logo.png", 64, 64);
   CHECK(decoded.get(outside) == nullptr);  // the folder refuses to climb out
+}
+
+TEST_CASE("a picture copied over one of the same name shows the new picture, not the cached old one") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("annae-replaced-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto logo = [&](int w, int h, const std::string& version) {
+    annae::test::write_file(dir / "logo.png", annae::test::png_bytes(w, h));
+    annae::slides::ImageItem i;
+    i.path = (dir / "logo.png").string();
+    i.folder = annae::files::ConfinedDir::open(dir);
+    i.relative = "logo.png";
+    i.version = version;  // as content::ImageRef::version says after each load
+    return i;
+  };
+  annae::render::DecodedImages decoded;
+  const SDL_Surface* old_logo = decoded.get(logo(40, 30, "v1"));
+  REQUIRE(old_logo != nullptr);
+  CHECK(old_logo->w == 40);
+  const SDL_Surface* new_logo = decoded.get(logo(64, 16, "v2"));  // staff copied a new logo.png
+  REQUIRE(new_logo != nullptr);
+  CHECK(new_logo->w == 64);
+  CHECK(new_logo->h == 16);
+  std::filesystem::remove_all(dir);
 }
