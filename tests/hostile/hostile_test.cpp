@@ -100,14 +100,16 @@ struct Snapshot {
   }
 };
 
+// One open call as strace prints it: the call, the path, the result (fd or -1).
+const std::regex open_call(R"((open|openat|openat2|creat)\((?:[^,]*, )?\"((?:[^\"\\]|\\.)*)\".*\) = (-?\d+))");
+
 // Every successful open, in strace's words, of something the show must not reach.
 std::vector<std::string> escapes_in(const std::string& strace_log, const Workspace& w) {
   std::vector<std::string> found;
-  const std::regex call(R"((open|openat|openat2|creat)\((?:[^,]*, )?\"((?:[^\"\\]|\\.)*)\".*\) = (-?\d+))");
   std::istringstream lines(strace_log);
   for (std::string line; std::getline(lines, line);) {
     std::smatch m;
-    if (!std::regex_search(line, m, call) || std::stol(m[3]) < 0) continue;
+    if (!std::regex_search(line, m, open_call) || std::stol(m[3]) < 0) continue;
     const std::string path = m[2];
     bool bad = path.find(w.outside.string()) != std::string::npos || path.find("/outside/") != std::string::npos ||
                path == "/etc/shadow";
@@ -117,6 +119,25 @@ std::vector<std::string> escapes_in(const std::string& strace_log, const Workspa
         bad = true;
     }
     if (bad) found.push_back(line);
+  }
+  return found;
+}
+
+// For the player, which sees every case come and go: it opens nothing in the
+// sibling folder nor /etc/shadow, and no file inside the show by a plain path
+// (a path resolved from / follows links out): show files only beneath the
+// show folder's descriptor (openat2).
+std::vector<std::string> player_escapes_in(const std::string& strace_log, const Workspace& w) {
+  std::vector<std::string> found;
+  std::istringstream lines(strace_log);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, open_call) || std::stol(m[3]) < 0) continue;
+    const std::string path = m[2];
+    // (Folders may be listed by path: the watcher looks for changes that way, and reads nothing.)
+    const bool by_plain_path = m[1] != "openat2" && path.starts_with(w.show.string() + "/") &&
+                               line.find("O_DIRECTORY") == std::string::npos;
+    if (by_plain_path || path.find(w.outside.string()) != std::string::npos || path == "/etc/shadow") found.push_back(line);
   }
   return found;
 }
@@ -208,14 +229,31 @@ namespace {
 // The live player on a private X server, answering screenshot requests.
 class LivePlayer {
  public:
-  explicit LivePlayer(const Workspace& w) : w_(w), x_(1280, 720) {
+  // Under strace when it is there, so that every file the player opens while
+  // the cases are copied in is on record (strace_log()).
+  explicit LivePlayer(const Workspace& w) : w_(w), x_(1280, 720), traced_(have_strace()) {
     REQUIRE(x_.ok());
     fs::create_directories(state());
-    player_ = std::make_unique<Process>(
-        std::vector<std::string>{annae_binary(), "--window", "1280x720", "--at", at, "--state", state(), w.show.string()},
-        std::vector<std::string>{"DISPLAY=" + x_.display(), "SDL_VIDEODRIVER=x11"}, log());
+    std::vector<std::string> argv{annae_binary(), "--window", "1280x720", "--at", at, "--state", state(), w.show.string()};
+    if (traced_) {
+      std::vector<std::string> strace{"strace", "-f", "-qq", "-s", "4096", "--seccomp-bpf",
+                                      "-e", "trace=open,openat,openat2,creat", "-o", strace_log()};
+      argv.insert(argv.begin(), strace.begin(), strace.end());
+    }
+    player_ = std::make_unique<Process>(argv, std::vector<std::string>{"DISPLAY=" + x_.display(), "SDL_VIDEODRIVER=x11"},
+                                        log());
     annae::e2e::wait_for_first_frame(log());
+    pid_ = player_->pid();
+    if (traced_) {  // the player is strace's child: its pid is in its status file
+      const std::string s = read_text(state() + "/status.json");
+      const auto at_pos = s.find("\"pid\": ");
+      REQUIRE(at_pos != std::string::npos);
+      pid_ = static_cast<pid_t>(std::stol(s.substr(at_pos + 7)));
+    }
   }
+
+  bool traced() const { return traced_; }
+  std::string strace_log() const { return w_.top.string() + "/player.strace"; }
 
   std::string state() const { return w_.top.string() + "/state"; }
   std::string log() const { return w_.top.string() + "/player.log"; }
@@ -228,7 +266,7 @@ class LivePlayer {
     }
     return out;
   }
-  bool alive() { return !player_->poll(); }
+  bool alive() { return !player_->poll() && ::kill(pid_, 0) == 0; }
   const annae::test::Xvfb& x() const { return x_; }
 
   // How many loads the player has finished (a new show on screen, or one refused).
@@ -247,7 +285,7 @@ class LivePlayer {
     std::error_code ec;
     const auto before = fs::exists(png, ec) ? fs::last_write_time(png, ec) : fs::file_time_type{};
     const auto asked = std::chrono::steady_clock::now();
-    ::kill(player_->pid(), SIGUSR1);
+    ::kill(pid_, SIGUSR1);
     while (std::chrono::steady_clock::now() - asked < 10s) {
       if (fs::exists(png, ec) && fs::last_write_time(png, ec) != before) break;
       std::this_thread::sleep_for(20ms);
@@ -256,7 +294,7 @@ class LivePlayer {
   }
 
   long resident_kb() const {
-    const std::string s = read_text("/proc/" + std::to_string(player_->pid()) + "/status");
+    const std::string s = read_text("/proc/" + std::to_string(pid_) + "/status");
     const auto at_pos = s.find("VmRSS:");
     return at_pos == std::string::npos ? -1 : std::stol(s.substr(at_pos + 6));
   }
@@ -279,7 +317,9 @@ class LivePlayer {
  private:
   const Workspace& w_;
   annae::test::Xvfb x_;
+  bool traced_;
   std::unique_ptr<Process> player_;
+  pid_t pid_ = -1;
 };
 
 }  // namespace
@@ -337,4 +377,9 @@ TEST_CASE("the live player: a hostile file copied in keeps the last good content
     CHECK_MESSAGE(clean, player.status());
   }
   CHECK(player.alive());
+  if (player.traced()) {
+    // Nothing the player opened while all the cases came and went is outside the show folder.
+    const auto escapes = player_escapes_in(read_text(player.strace_log()), w);
+    CHECK_MESSAGE(escapes.empty(), (escapes.empty() ? "" : escapes.front()));
+  }
 }
