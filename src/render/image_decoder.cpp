@@ -53,6 +53,13 @@ Decoded decode_png(std::string_view bytes, const content::ImageHeader& header, c
   return d;
 }
 
+// Whether an SVG has any element nanosvg draws.
+bool has_shapes(std::string_view svg) {
+  for (std::string_view tag : {"<path", "<rect", "<circle", "<ellipse", "<line", "<polyline", "<polygon"})
+    if (svg.find(tag) != std::string_view::npos) return true;
+  return false;
+}
+
 Decoded decode_svg(std::string_view bytes, const content::ImageHeader& header, const DecodeTarget& target,
                    const DecodeLimits& limits) {
   if (bytes.size() > limits.max_svg_file_bytes)
@@ -72,6 +79,11 @@ Decoded decode_svg(std::string_view bytes, const content::ImageHeader& header, c
     size = decode_size(header.svg_width, header.svg_height, box, true, limits.max_output_pixels);
   else
     size = decode_size(box.width_px, box.height_px, {box.width_px, box.height_px, false}, true, limits.max_output_pixels);
+  // An SVG with no size and no shapes has nothing to show, and SDL_image 2.6
+  // would leak nanosvg's parsed image on it (IMG_LoadSizedSVG_RW returns
+  // without freeing it when the size comes out 0): refused here.
+  if (header.svg_width <= 0 && header.svg_height <= 0 && !has_shapes(bytes))
+    return refused("is an SVG image that cannot be drawn (it has no size and no shapes); save it again or as PNG");
   SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
   SDL_Surface* raw = rw ? IMG_LoadSizedSVG_RW(rw, size.width_px, size.height_px) : nullptr;
   if (rw) SDL_RWclose(rw);
