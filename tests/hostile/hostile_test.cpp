@@ -106,25 +106,42 @@ struct Snapshot {
   }
 };
 
-// One open call as strace prints it: the call, the path, the result (fd or -1).
-const std::regex open_call(R"((open|openat|openat2|creat)\((?:[^,]*, )?\"((?:[^\"\\]|\\.)*)\".*\) = (-?\d+))");
+// One successful open call, as strace printed it.
+struct OpenCall {
+  std::string call;  // open, openat, openat2, creat
+  std::string path;  // as passed (relative to a directory descriptor for openat2)
+  std::string line;
+};
 
-// Every successful open, in strace's words, of something the show must not reach.
-std::vector<std::string> escapes_in(const std::string& strace_log, const Workspace& w) {
-  std::vector<std::string> found;
+std::vector<OpenCall> successful_opens(const std::string& strace_log) {
+  static const std::regex open_call(R"((open|openat|openat2|creat)\((?:[^,]*, )?\"((?:[^\"\\]|\\.)*)\".*\) = (-?\d+))");
+  std::vector<OpenCall> opens;
   std::istringstream lines(strace_log);
   for (std::string line; std::getline(lines, line);) {
     std::smatch m;
-    if (!std::regex_search(line, m, open_call) || std::stol(m[3]) < 0) continue;
-    const std::string path = m[2];
-    bool bad = path.find(w.outside.string()) != std::string::npos || path.find("/outside/") != std::string::npos ||
-               path == "/etc/shadow";
+    if (std::regex_search(line, m, open_call) && std::stol(m[3]) >= 0) opens.push_back({m[1], m[2], line});
+  }
+  return opens;
+}
+
+bool outside_or_secret(const std::string& path, const Workspace& w) {
+  return path.find(w.outside.string()) != std::string::npos || path.find("/outside/") != std::string::npos ||
+         path == "/etc/shadow";
+}
+
+// Every successful open of something the show must not reach: the sibling
+// folder, /etc/shadow, or any of the links out that the case planted.
+std::vector<std::string> escapes_in(const std::string& strace_log, const Workspace& w) {
+  std::vector<std::string> found;
+  for (const OpenCall& open : successful_opens(strace_log)) {
+    const std::string& path = open.path;
+    bool bad = outside_or_secret(path, w);
     for (const std::string& link : annae::hostile::outside_link_names()) {
       if (path == link || path.ends_with("/" + link) || path.starts_with(link + "/") ||
           path.find("/" + link + "/") != std::string::npos)
         bad = true;
     }
-    if (bad) found.push_back(line);
+    if (bad) found.push_back(open.line);
   }
   return found;
 }
@@ -132,18 +149,14 @@ std::vector<std::string> escapes_in(const std::string& strace_log, const Workspa
 // For the player, which sees every case come and go: it opens nothing in the
 // sibling folder nor /etc/shadow, and no file inside the show by a plain path
 // (a path resolved from / follows links out): show files only beneath the
-// show folder's descriptor (openat2).
+// show folder's descriptor (openat2). Folders may be listed by path: the
+// watcher looks for changes that way, and reads nothing.
 std::vector<std::string> player_escapes_in(const std::string& strace_log, const Workspace& w) {
   std::vector<std::string> found;
-  std::istringstream lines(strace_log);
-  for (std::string line; std::getline(lines, line);) {
-    std::smatch m;
-    if (!std::regex_search(line, m, open_call) || std::stol(m[3]) < 0) continue;
-    const std::string path = m[2];
-    // (Folders may be listed by path: the watcher looks for changes that way, and reads nothing.)
-    const bool by_plain_path = m[1] != "openat2" && path.starts_with(w.show.string() + "/") &&
-                               line.find("O_DIRECTORY") == std::string::npos;
-    if (by_plain_path || path.find(w.outside.string()) != std::string::npos || path == "/etc/shadow") found.push_back(line);
+  for (const OpenCall& open : successful_opens(strace_log)) {
+    const bool by_plain_path = open.call != "openat2" && open.path.starts_with(w.show.string() + "/") &&
+                               open.line.find("O_DIRECTORY") == std::string::npos;
+    if (by_plain_path || outside_or_secret(open.path, w)) found.push_back(open.line);
   }
   return found;
 }
