@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <thread>
 
@@ -83,9 +84,19 @@ class RendererPresenter final : public Presenter {
   }
 
   void show(const SDL_Surface& page) override {
-    SDL_RenderClear(renderer_);
-    SDL_RenderCopy(renderer_, texture_for(page), nullptr, nullptr);
-    SDL_RenderPresent(renderer_);
+    // The first present is a mode set under KMSDRM (SDL 2.26 calls
+    // drmModeSetCrtc on the first swap, page flips after it); on virtio-gpu
+    // the frame of that mode set never reaches the screen, which stayed black
+    // for the whole first slide (tests/box). Presenting the first page a
+    // second time makes it a page flip, which does; elsewhere it costs one
+    // frame, once.
+    const int presents = first_present_ ? 2 : 1;
+    first_present_ = false;
+    for (int i = 0; i < presents; ++i) {
+      SDL_RenderClear(renderer_);
+      SDL_RenderCopy(renderer_, texture_for(page), nullptr, nullptr);
+      SDL_RenderPresent(renderer_);
+    }
   }
 
   void show_transition(const SDL_Surface& from, const SDL_Surface& to, TransitionStyle style, float t,
@@ -117,27 +128,38 @@ class RendererPresenter final : public Presenter {
   }
 
  private:
-  // The last two pages stay uploaded: a transition needs both.
+  // The last two pages used stay uploaded: a transition needs both. A miss
+  // replaces the page used longest ago, never the one this frame already
+  // fetched: replacing by turns once let the incoming page of a transition
+  // evict the outgoing one (its texture destroyed while in use), after
+  // overlay frames (a touch marker) had filled the other slot, and the
+  // transition was drawn black (tests/box: black frames after a touch).
   SDL_Texture* texture_for(const SDL_Surface& page) {
+    ++use_clock_;
     for (auto& slot : slots_) {
-      if (slot.serial == serial_of(page) && slot.texture) return slot.texture;
+      if (slot.serial == serial_of(page) && slot.texture) {
+        slot.last_use = use_clock_;
+        return slot.texture;
+      }
     }
-    Slot& slot = slots_[next_slot_];
-    next_slot_ = 1 - next_slot_;
+    Slot& slot = slots_[0].last_use <= slots_[1].last_use ? slots_[0] : slots_[1];
     if (slot.texture) SDL_DestroyTexture(slot.texture);
     slot.texture = SDL_CreateTextureFromSurface(renderer_, const_cast<SDL_Surface*>(&page));
     if (slot.texture) SDL_SetTextureBlendMode(slot.texture, SDL_BLENDMODE_NONE);
     slot.serial = serial_of(page);
+    slot.last_use = use_clock_;
     return slot.texture;
   }
 
   struct Slot {
     std::uintptr_t serial = 0;  // 0: empty
     SDL_Texture* texture = nullptr;
+    std::uint64_t last_use = 0;
   };
   SDL_Renderer* renderer_;
   Slot slots_[2];
-  int next_slot_ = 0;
+  std::uint64_t use_clock_ = 0;
+  bool first_present_ = true;
 };
 
 }  // namespace
