@@ -10,7 +10,8 @@
 #   /usr/share/annae/annae.toml         reference copy of the settings
 #   /etc/annae/annae.toml               the box's settings (a conffile)
 #   /lib/systemd/system/                annae.service, annae-cage.service,
-#                                       annae-import@.service, annae-retry@.service
+#                                       annae-import@.service, annae-retry@.service,
+#                                       annae-tidy.service
 #   /lib/udev/rules.d/                  61-annae-import.rules (USB import)
 #   /usr/lib/annae/                     box-setup, console-quiet, usb-import, retry
 #   /usr/share/doc/annae/               README.md, FORMAT.md
@@ -62,6 +63,7 @@ install(FILES
           "${PROJECT_SOURCE_DIR}/deploy/annae-cage.service"
           "${PROJECT_SOURCE_DIR}/deploy/annae-import@.service"
           "${PROJECT_SOURCE_DIR}/deploy/annae-retry@.service"
+          "${PROJECT_SOURCE_DIR}/deploy/annae-tidy.service"
         DESTINATION "${ANNAE_SYSTEMD_UNIT_DIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/deploy/61-annae-import.rules" DESTINATION "${ANNAE_UDEV_RULES_DIR}")
 foreach(script box-setup console-quiet usb-import retry)

@@ -116,6 +116,9 @@ Command parse_import(Args& args) {
     } else if (args.peek() == "--no-notify") {
       args.take();
       cmd.notify_player = false;
+    } else if (args.peek() == "--clean-up") {
+      args.take();
+      cmd.clean_up = true;
     } else if (args.peek().rfind("-", 0) == 0) {
       return UsageError{"unknown option for 'annae import': " + args.peek()};
     } else {
@@ -124,7 +127,8 @@ Command parse_import(Args& args) {
       have_source = true;
     }
   }
-  if (!have_source) return UsageError{"'annae import' needs a SOURCE: a USB stick's folder holding annae/, or a show folder"};
+  if (cmd.clean_up && have_source) return UsageError{"'annae import --clean-up' takes no SOURCE"};
+  if (!have_source && !cmd.clean_up) return UsageError{"'annae import' needs a SOURCE: a USB stick's folder holding annae/, or a show folder"};
   return cmd;
 }
 
@@ -340,6 +344,9 @@ Usage:
                                     copy a show from a USB stick (SOURCE/annae) or a folder
                                     into the content folder, all at once, only if it is clean;
                                     exit 0 imported, 1 nothing to import, 2 refused (nothing changed)
+  annae import --clean-up [--content DIR]
+                                    remove what an interrupted import or rsync push left
+                                    (annae-tidy.service does it at every boot)
   annae screenshot [--timeout S]    make the running player write STATE/screenshot.png
   annae layout [OPTIONS] [--] TEXT  print how TEXT breaks into lines (TEXT - reads standard input)
   annae --help | --version

@@ -66,6 +66,7 @@ struct ImportCommand {
   std::string source;
   std::string content_dir;       // --content DIR; empty: the config's `content`
   bool notify_player = true;     // --no-notify: do not signal the running player
+  bool clean_up = false;         // --clean-up: no SOURCE; remove what interrupted copies left (at boot)
 };
 
 // annae screenshot: ask the running player for a PNG of its screen.

@@ -63,6 +63,20 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
         << " or pass --content DIR\n";
     return 2;
   }
+  if (cmd.clean_up) {
+    const auto tidy = content::tidy_show_folder(content_dir);
+    if (!tidy.error.empty()) {
+      err << "annae import --clean-up: " << tidy.error << '\n';
+      return 1;
+    }
+    if (tidy.import_running) {
+      out << "an import into " << content_dir.string() << " is running; nothing removed\n";
+      return 0;
+    }
+    for (const auto& path : tidy.removed) out << "removed " << path << " (left by an interrupted copy)\n";
+    if (tidy.removed.empty()) out << "nothing left over by an interrupted copy in " << content_dir.string() << '\n';
+    return 0;
+  }
   const auto state_dir = state_dir_for(cmd.box, settings);
 
   const auto show = content::find_show_on_stick(cmd.source);

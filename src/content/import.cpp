@@ -289,9 +289,11 @@ int exchange_paths(const fs::path& a, const fs::path& b) {
 
 bool exchange_unsupported(int err) { return err == EINVAL || err == ENOSYS || err == EOPNOTSUPP; }
 
-// Removes what earlier, interrupted imports into `name` left in `dir`.
-// `keep` (a symbolic link's current target) is never removed.
-void remove_leftovers(const fs::path& dir, const std::string& name, bool releases_too, const fs::path& keep) {
+// Removes what earlier, interrupted imports into `name` left in `dir`;
+// returns the paths removed. `keep` (a symbolic link's current target) is
+// never removed.
+std::vector<std::string> remove_leftovers(const fs::path& dir, const std::string& name, bool releases_too,
+                                          const fs::path& keep) {
   const std::string hidden[] = {"." + name + ".import-", "." + name + ".old-", "." + name + ".link-"};
   const std::string release = name + "-import-";
   std::vector<fs::path> doomed;
@@ -302,12 +304,15 @@ void remove_leftovers(const fs::path& dir, const std::string& name, bool release
         std::any_of(std::begin(hidden), std::end(hidden), [&](const std::string& p) { return entry.starts_with(p); });
     if (leftover || (releases_too && entry.starts_with(release) && it->path() != keep)) doomed.push_back(it->path());
   }
+  std::vector<std::string> removed;
   for (const auto& path : doomed) {
     log::info("import: removing " + path.string() + ", left by an earlier import");
     std::error_code rm_ec;
     fs::remove_all(path, rm_ec);
     if (rm_ec) log::warning("import: cannot remove " + path.string() + ": " + rm_ec.message());
+    else removed.push_back(path.string());
   }
+  return removed;
 }
 
 // "content-import-20240501-101500", made unique in `dir`.
@@ -634,6 +639,62 @@ ImportResult import_show(const fs::path& show_source, const fs::path& content_di
       result.outcome = ImportResult::Outcome::failed;
       result.error = "import stopped by an unknown error; " + std::string(nothing_changed);
     }
+  }
+  return result;
+}
+
+TidyResult tidy_show_folder(const fs::path& content_dir) {
+  TidyResult result;
+  const fs::path content = files::absolute_lexical(content_dir);
+  const fs::path parent = content.parent_path();
+  const std::string name = content.filename().string();
+  if (name.empty() || name == "." || name == "..") {
+    result.error = content.string() + " cannot be a show folder";
+    return result;
+  }
+  Fd lock(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!lock.ok()) {
+    result.error = disk_error("open", parent, std::strerror(errno));
+    return result;
+  }
+  if (::flock(lock.get(), LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK) result.import_running = true;
+    else result.error = disk_error("lock", parent, std::strerror(errno));
+    return result;
+  }
+  const auto add = [&](std::vector<std::string> paths) {
+    result.removed.insert(result.removed.end(), paths.begin(), paths.end());
+  };
+  add(remove_leftovers(parent, name, false, {}));
+  fs::path show_root = content;
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(content, ec))) {
+    const fs::path text = fs::read_symlink(content, ec);
+    if (!ec) {
+      show_root = files::absolute_lexical(text.is_absolute() ? text : parent / text);
+      add(remove_leftovers(show_root.parent_path(), name, true, show_root));
+    }
+  }
+  // rsync --delay-updates keeps a push's files in `.~tmp~` of each folder
+  // until the end; a push cut off leaves them there.
+  std::vector<fs::path> partial;
+  for (fs::recursive_directory_iterator it(show_root, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    if (it.depth() > 8) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code entry_ec;
+    if (it->path().filename() == ".~tmp~" && it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
+      partial.push_back(it->path());
+      it.disable_recursion_pending();
+    }
+  }
+  for (const auto& path : partial) {
+    log::info("tidy: removing " + path.string() + ", left by an interrupted rsync --delay-updates");
+    fs::remove_all(path, ec);
+    if (ec) log::warning("tidy: cannot remove " + path.string() + ": " + ec.message());
+    else result.removed.push_back(path.string());
   }
   return result;
 }

@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "content/load.hpp"
 
@@ -97,5 +98,22 @@ struct ImportResult {
 // no temporary folder is left behind.
 ImportResult import_show(const std::filesystem::path& show_source, const std::filesystem::path& content_dir,
                          const ImportOptions& options = {});
+
+// What tidy_show_folder() did.
+struct TidyResult {
+  std::vector<std::string> removed;  // paths removed, for the log
+  std::string error;                 // why it could not look (empty: it did)
+  bool import_running = false;       // an import holds the lock: nothing was touched
+};
+
+// Removes what interrupted copies left around and inside the show folder
+// `content_dir`: the leftovers of an import cut off by a power failure or a
+// pulled stick (the same ones import_show() removes before it copies), and the
+// partial folders of an interrupted `rsync --delay-updates` push (`.~tmp~` in
+// any folder of the show). Run once at boot (annae-tidy.service), before the
+// player and any import start, so that a half copy never waits on the disk
+// until the next import. Takes the import lock without waiting: while an
+// import runs, it touches nothing. Never follows a symbolic link inside the show.
+TidyResult tidy_show_folder(const std::filesystem::path& content_dir);
 
 }  // namespace annae::content

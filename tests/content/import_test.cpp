@@ -582,3 +582,57 @@ TEST_CASE("a watching player loads once per import, the complete new show, and n
     CHECK(slide_title(got[0].result, "070-행사 안내") == "행사 안내");
   }
 }
+
+TEST_CASE("at boot, what an interrupted copy left is removed and the show stays as it was") {
+  struct Case {
+    const char* what;
+    std::vector<std::string> left;  // created beside or inside box/content before the boot
+    bool content_is_link = false;
+  };
+  const Case cases[] = {
+      // the power failed during a USB import: its half copy beside the show folder
+      {"half copy of an import", {"box/.content.import-4242/020-overview.toml"}},
+      // the power failed during the swap's fallback rename
+      {"old show of an import's rename", {"box/.content.old-77/010-cover.toml"}},
+      // an rsync --delay-updates push cut off: its staged files in each folder
+      {"rsync staging folders", {"box/content/.~tmp~/010-cover.toml", "box/content/photos/.~tmp~/hall.jpg"}},
+      // a release layout (content -> releases/…): an import's unfinished release
+      {"unfinished release of an import", {"box/content-import-20260101-000000/010-cover.toml"}, true},
+  };
+  for (const auto& c : cases) {
+    const std::string what = c.what;
+    CAPTURE(what);
+    TempDir tmp{"tidy"};
+    const fs::path box = tmp.path() / "box";
+    const fs::path show = c.content_is_link ? box / "content-v1" : box / "content";
+    fs::create_directories(box);
+    fs::copy(examples_dir() / "forum-2023", show, fs::copy_options::recursive);
+    fs::create_directories(show / "photos");
+    if (c.content_is_link) fs::create_directory_symlink("content-v1", box / "content");
+    const auto before = contents_of(show);  // (removing .~tmp~ touches its folder's mtime)
+    for (const auto& rel : c.left) {
+      fs::create_directories((tmp.path() / rel).parent_path());
+      write_file(tmp.path() / rel, "half");
+    }
+    const auto tidy = content::tidy_show_folder(box / "content");
+    CHECK(tidy.error.empty());
+    CHECK(tidy.removed.size() == c.left.size());
+    for (const auto& rel : c.left) CHECK_FALSE(fs::exists(tmp.path() / rel));
+    CHECK(contents_of(show) == before);
+  }
+}
+
+TEST_CASE("while an import holds the lock, the boot-time tidy touches nothing") {
+  TempDir tmp{"tidy-busy"};
+  const fs::path box = tmp.path() / "box";
+  fs::create_directories(box);
+  fs::copy(examples_dir() / "forum-2023", box / "content", fs::copy_options::recursive);
+  fs::create_directories(box / ".content.import-1");
+  write_file(box / ".content.import-1/010-cover.toml", "being copied");
+  const int lock = ::open(box.c_str(), O_RDONLY | O_DIRECTORY);
+  REQUIRE(::flock(lock, LOCK_EX) == 0);
+  const auto tidy = content::tidy_show_folder(box / "content");
+  ::close(lock);
+  CHECK(tidy.import_running);
+  CHECK(fs::exists(box / ".content.import-1/010-cover.toml"));
+}

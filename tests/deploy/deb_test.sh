@@ -45,6 +45,7 @@ has lib/systemd/system/annae.service
 has lib/systemd/system/annae-cage.service
 has lib/systemd/system/annae-import@.service
 has lib/systemd/system/annae-retry@.service
+has lib/systemd/system/annae-tidy.service
 has lib/udev/rules.d/61-annae-import.rules
 has usr/lib/annae/box-setup
 has usr/lib/annae/console-quiet

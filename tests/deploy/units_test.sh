@@ -13,8 +13,9 @@ declare -A EXPOSURE_LIMIT=(
   [annae-retry@annae.service]=1.5
   [annae-import@sdb1.service]=3.0
   [annae-cage.service]=4.0
+  [annae-tidy.service]=0.6
 )
-UNITS=(annae.service annae-cage.service annae-import@sdb1.service annae-retry@annae.service)
+UNITS=(annae.service annae-cage.service annae-import@sdb1.service annae-retry@annae.service annae-tidy.service)
 
 [ -f /lib/systemd/system/multi-user.target ] || fail "systemd is not installed here (deploy/setup.sh installs it)"
 ROOT=$WORK/root
@@ -23,7 +24,7 @@ if ! DESTDIR=$ROOT cmake --install "$BUILD" --prefix /usr >"$WORK/install.log" 2
   fail "cmake --install into $ROOT failed"
 fi
 UNITDIR=$ROOT/lib/systemd/system
-for u in annae.service annae-cage.service annae-import@.service annae-retry@.service; do
+for u in annae.service annae-cage.service annae-import@.service annae-retry@.service annae-tidy.service; do
   [ -f "$UNITDIR/$u" ] || fail "cmake --install did not install $u into /lib/systemd/system"
 done
 # The units the ours refer to (multi-user.target, getty@.service, …) come from
