@@ -44,4 +44,18 @@ bool is_ignored_path(const std::filesystem::path& relative) {
   return false;
 }
 
+bool is_interrupted_copy_name(std::string_view name) {
+  if (name == ".~tmp~") return true;
+  if ((name.starts_with(".syncthing.") || name.starts_with("~syncthing~")) && name.ends_with(".tmp") &&
+      name.size() > 15) {
+    return true;
+  }
+  // rsync: "." + the file's name + "." + six characters of mkstemp().
+  if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') return false;
+  for (const char c : name.substr(name.size() - 6)) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 }  // namespace annae::content

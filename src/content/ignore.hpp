@@ -17,4 +17,11 @@ bool is_ignored_name(std::string_view filename);
 // e.g. "__MACOSX/010-cover.toml".
 bool is_ignored_path(const std::filesystem::path& relative);
 
+// True for names that exist only while a copy is under way and are garbage once
+// it was cut off (a power failure): rsync's file in transfer (".NAME.XXXXXX", six
+// letters or digits) and its --delay-updates staging folder (".~tmp~"),
+// syncthing's temporary files (".syncthing.NAME.tmp", "~syncthing~NAME.tmp").
+// Every such name is also is_ignored_name(). Used by the boot-time tidy.
+bool is_interrupted_copy_name(std::string_view filename);
+
 }  // namespace annae::content

@@ -675,8 +675,9 @@ TidyResult tidy_show_folder(const fs::path& content_dir) {
       add(remove_leftovers(show_root.parent_path(), name, true, show_root));
     }
   }
-  // rsync --delay-updates keeps a push's files in `.~tmp~` of each folder
-  // until the end; a push cut off leaves them there.
+  // rsync writes a file in transfer as ".NAME.XXXXXX" beside it and, with
+  // --delay-updates, keeps finished ones in ".~tmp~" until the end; a push cut
+  // off leaves both (syncthing, its own temporary names).
   std::vector<fs::path> partial;
   for (fs::recursive_directory_iterator it(show_root, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec)) {
@@ -685,13 +686,13 @@ TidyResult tidy_show_folder(const fs::path& content_dir) {
       continue;
     }
     std::error_code entry_ec;
-    if (it->path().filename() == ".~tmp~" && it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
+    if (is_interrupted_copy_name(it->path().filename().string()) && !it->is_symlink(entry_ec)) {
       partial.push_back(it->path());
       it.disable_recursion_pending();
     }
   }
   for (const auto& path : partial) {
-    log::info("tidy: removing " + path.string() + ", left by an interrupted rsync --delay-updates");
+    log::info("tidy: removing " + path.string() + ", left by an interrupted copy (rsync, syncthing)");
     fs::remove_all(path, ec);
     if (ec) log::warning("tidy: cannot remove " + path.string() + ": " + ec.message());
     else result.removed.push_back(path.string());

@@ -72,53 +72,34 @@ def next_slide_change(box, after, timeout_s):
     return m.group(1)
 
 
-def wait_transition_done(box, timeout_s=30):
-    """Two equal screen dumps in a row: no transition frame in between."""
-    deadline = time.monotonic() + timeout_s
-    previous = box.screen()
-    while time.monotonic() < deadline:
-        current = box.screen()
-        if current.rgb == previous.rgb:
-            return current
-        previous = current
-    raise Failure("the screen did not settle within %d s" % timeout_s)
-
-
 def guest_now(box):
     return datetime.datetime.fromtimestamp(float(box.out("date +%s.%N")), tz=datetime.timezone.utc)
 
 
-def expected_screen(box, args, slide=None, show_dir=None, width=None, height=None):
-    """`annae render` on the host of the box's live show, at the box's clock."""
-    if show_dir is None:
-        show_dir = os.path.join(args.work, "live-show")
-        copy_tree_from_box(box, CONTENT, show_dir)
-    at = guest_now(box).astimezone(SHOW_TZ).strftime("%Y-%m-%dT%H:%M")
-    return render_on_host(args.annae, show_dir, width or box.width, height or box.height, at,
-                          os.path.join(args.work, "expected.png"), slide), at
-
-
-def screen_equals_render(box, args, slide, width=None, height=None, rotate=0):
-    """The screen shows exactly `slide` as `annae render` draws it (retried
-    across a minute boundary, when the clock in the footer changes)."""
+def screen_equals_render(box, args, slide, width=None, height=None, rotate=0, timeout_s=30):
+    """Waits until the screen shows exactly `slide` as `annae render` draws
+    it at the box's clock (a transition may still be running when this is
+    called); fails with both pictures saved if it never does."""
     show_dir = os.path.join(args.work, "live-show")
     copy_tree_from_box(box, CONTENT, show_dir)
-    for attempt in range(3):
-        before = guest_now(box).astimezone(SHOW_TZ).strftime("%H:%M")
+    deadline = time.monotonic() + timeout_s
+    want, want_at = None, None
+    while True:
+        at = guest_now(box).astimezone(SHOW_TZ).strftime("%Y-%m-%dT%H:%M")
+        if at != want_at:  # the footer's clock turned: what the screen should show changed
+            want, want_at = render_on_host(args.annae, show_dir, width or box.width, height or box.height, at,
+                                           os.path.join(args.work, "expected.png"), slide), at
+            if rotate == 90:
+                want = want.rotated_clockwise()
         shot = box.screen()
-        want, at = expected_screen(box, args, slide, show_dir, width, height)
-        if at[-5:] != before:
-            continue  # the minute turned between the dump and the render
-        if rotate == 90:
-            want = want.rotated_clockwise()
         bad = shot.differing_pixels(want)
         if bad == 0:
             return shot
-        shot.save_ppm(os.path.join(args.work, "screen-differs.ppm"))
-        want.save_ppm(os.path.join(args.work, "expected.ppm"))
-        raise Failure(f"the screen differs from `annae render --slide {slide} --at {at}` in {bad} pixels "
-                      f"(saved: {args.work}/screen-differs.ppm, expected.ppm)")
-    raise Failure("the clock kept turning over")
+        if time.monotonic() > deadline:
+            shot.save_ppm(os.path.join(args.work, "screen-differs.ppm"))
+            want.save_ppm(os.path.join(args.work, "expected.ppm"))
+            raise Failure(f"the screen never showed `annae render --slide {slide} --at {at}` within {timeout_s} s: "
+                          f"{bad} pixels differ (saved: {args.work}/screen-differs.ppm, expected.ppm)")
 
 
 def assert_no_black_frames(box, seconds, what):
@@ -181,7 +162,6 @@ def multitouch(box, args):
     shown = next_slide_change(box, mark, 30)
     expect(shown == following(current), f"a swipe to the left on {current} showed {shown}, not the next slide")
     assert_no_black_frames(box, 3, "after a swipe")
-    wait_transition_done(box)
     screen_equals_render(box, args, shown)
     mark = box.mark()
     box.touch(f"tap {int(w * 0.04)} {h // 2}")
@@ -191,7 +171,163 @@ def multitouch(box, args):
     log("swipe → next slide, tap on the left edge → previous, no black frame")
 
 
-SCENARIOS = {f.__name__: f for f in (power_on, late_gpu, multitouch)}
+# ---- content arriving: USB sticks, rsync, power cuts ---------------------------------
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+NEW_TITLE = "연계와 협력으로 균형발전의 새로운 청사진을 그린다"  # the seminar's headline (seeds)
+
+
+def stick_show(title=None, broken=False, bulk_mb=0):
+    """The forum show as staff would put it on a stick (annae/…): its cover
+    titled `title`; `broken` adds a slide with a syntax error; `bulk_mb` adds
+    that much of other files (a long copy)."""
+    files = {}
+    src = os.path.join(REPO, "content", "forum-2023")
+    for name in sorted(os.listdir(src)):
+        with open(os.path.join(src, name), "rb") as f:
+            files["annae/" + name] = f.read()
+    if title:
+        cover = files["annae/010-cover.toml"].decode()
+        files["annae/010-cover.toml"] = re.sub(r'(?m)^title = ".*"$', f'title = "{title}"', cover).encode()
+    if broken:
+        files["annae/080-notice.toml"] = 'kind = "text"\ntitle = "안내\nparagraphs = []\n'.encode()
+    for i in range(bulk_mb // 30):
+        files[f"annae/video/clip-{i}.bin"] = os.urandom(30 * 1024 * 1024)
+    return files
+
+
+def show_listing(box):
+    """Every file of the live show with its checksum: equal means unchanged."""
+    return box.out(f"cd {CONTENT} && find . -type f -print0 | sort -z | xargs -0 sha256sum")
+
+
+def leftovers(box):
+    """What an interrupted copy could have left: import temporaries, rsync staging."""
+    return box.out("ls -a /var/lib/annae | grep -E '^\\.content\\.(import|old|link)-' ; "
+                   f"find {CONTENT} -name '.~tmp~' ; true")
+
+
+def wait_copy_under_way(box, min_mb):
+    """Returns once the import's temporary copy holds `min_mb` MB."""
+    box.sh("for i in $(seq 1200); do d=$(ls -d /var/lib/annae/.content.import-* 2>/dev/null | head -1); "
+           f"[ -n \"$d\" ] && [ $(du -sm \"$d\" | cut -f1) -ge {min_mb} ] && exit 0; sleep 0.05; done; exit 1",
+           timeout_s=120)
+
+
+def stick_device(box, mark):
+    return box.wait_console(r"Starting annae-import@(\w+)\.service", 120, mark).group(1)
+
+
+def usb_import(box, args):
+    """A good stick → the staff see a confirmation and the new show plays; a
+    stick with an error → the staff card, the old show unchanged; a stick
+    pulled out mid-copy → the old show unchanged."""
+    box.power_on()
+    box.wait_console(r"annae: first frame on screen", 240)
+    before = show_listing(box)
+
+    bad = os.path.join(args.work, "bad-stick.img")
+    make_stick(bad, stick_show(broken=True))
+    mark = box.mark()
+    box.plug_stick("bad", bad)
+    box.wait_console(r"annae: USB import rejected: ", 120, mark)
+    report = box.out("cat /var/lib/annae/state/last-import.txt")
+    expect("annae/080-notice.toml:" in report, f"the import report does not name the broken file:\n{report}")
+    expect(show_listing(box) == before, "a stick with an error changed the live show")
+    box.pull_stick("bad")
+    log("stick with an error: refused, staff card, live show unchanged")
+
+    pulled = os.path.join(args.work, "pulled-stick.img")
+    make_stick(pulled, stick_show(title=NEW_TITLE, bulk_mb=240), size_mb=400)
+    mark = box.mark()
+    box.plug_stick("pulled", pulled)
+    device = stick_device(box, mark)
+    box.wait_console(r"usb-import: importing the show from", 120, mark)
+    wait_copy_under_way(box, 1)
+    box.pull_stick("pulled")
+    box.wait_console(rf"annae-import@{device}\.service: (Deactivated|Failed|Main process exited)", 120, mark)
+    journal = box.out(f"journalctl -b -u annae-import@{device} -o cat --no-pager")
+    expect("imported from" not in journal, "the copy finished before the stick was pulled (make the stick bigger)")
+    expect(show_listing(box) == before, f"a stick pulled mid-copy changed the live show:\n{journal}")
+    log("stick pulled mid-copy: live show unchanged")
+
+    good = os.path.join(args.work, "good-stick.img")
+    make_stick(good, stick_show(title=NEW_TITLE))
+    mark = box.mark()
+    box.plug_stick("good", good)
+    box.wait_console(r"annae: USB import imported: ", 120, mark)
+    expect(box.out(f"grep -c '{NEW_TITLE}' {CONTENT}/010-cover.toml") == "1", "the new cover is not in the live show")
+    expect(box.out(f"ls {CONTENT} | grep -c show.toml") == "1" and
+           box.out(f"test -d {CONTENT}/seminar-2020 && echo mixed || echo whole") == "whole",
+           "the live show is not exactly the stick's show")
+    # The confirmation stays 10 s; then the new show plays as `annae render` draws it.
+    box.wait_console(r"on screen: (\S+) page", 60, box.mark())
+    slide = next_slide_change(box, box.mark(), 60)
+    screen_equals_render(box, args, slide)
+    expect(box.out("systemctl show -p NRestarts --value annae") == "0", "the player restarted during the imports")
+    log("good stick: confirmation, then the new show on screen")
+
+
+def power_cut_import(box, args):
+    """The power fails in the middle of a USB import → after power on a whole
+    show plays (the old one), `annae check` is clean, nothing is left over."""
+    box.power_on()
+    box.wait_console(r"annae: first frame on screen", 240)
+    before = show_listing(box)
+    stick = os.path.join(args.work, "stick.img")
+    make_stick(stick, stick_show(title=NEW_TITLE, bulk_mb=240), size_mb=400)
+    mark = box.mark()
+    box.plug_stick("stick", stick)
+    box.wait_console(r"usb-import: importing the show from", 120, mark)
+    wait_copy_under_way(box, 60)
+    box.sh("sync")  # what was copied so far is on the disk, as it would be a few seconds later
+    box.power_cut()
+    log("power cut during the import")
+    after_boot(box, args, before)
+
+
+def power_cut_rsync(box, args):
+    """The power fails in the middle of an `rsync --delay-updates` push (the
+    README's recipe) → after power on the old show plays whole, `annae check`
+    is clean, rsync's staging folder is gone."""
+    box.power_on()
+    box.wait_console(r"annae: first frame on screen", 240)
+    before = show_listing(box)
+    box.sh("cp -r /usr/share/annae/content/forum-2023 /root/push && mkdir /root/push/video && "
+           "for i in 1 2 3 4 5 6; do head -c 30M /dev/urandom > /root/push/video/clip-$i.bin; done && "
+           f"sed -i 's/^title = .*/title = \"{NEW_TITLE}\"/' /root/push/010-cover.toml && chmod -R a+rX /root /root/push",
+           timeout_s=300)
+    box.sh("(runuser -u annae -- rsync -a --no-owner --no-group --omit-dir-times --delete-after --delay-updates "
+           f"--chmod=Dg+s,ug+rwX,o+rX --bwlimit=4000 /root/push/ {CONTENT}/ > /root/rsync.log 2>&1 &)")
+    # Staged files are there, the last ones not yet: cut.
+    box.sh(f"for i in $(seq 600); do [ $(du -sm {CONTENT}/video/.~tmp~ 2>/dev/null | cut -f1)0 -gt 400 ] && exit 0; "
+           "sleep 0.1; done; exit 1", timeout_s=120)
+    box.sh("sync")
+    box.power_cut()
+    log("power cut during an rsync push")
+    after_boot(box, args, before)
+
+
+def after_boot(box, args, before):
+    box.power_on()
+    box.wait_console(r"annae: first frame on screen", 240)
+    tidied = box.out("journalctl -b -u annae-tidy -o cat --no-pager")
+    expect("left by an interrupted" in tidied or "left by an earlier import" in tidied,
+           f"annae-tidy removed nothing at boot:\n{tidied}")
+    left = leftovers(box)
+    expect(left == "", f"left over after the boot:\n{left}")
+    now = show_listing(box)
+    if now != before:
+        import difflib
+        diff = "\n".join(difflib.unified_diff(before.splitlines(), now.splitlines(), "before", "after", lineterm=""))
+        raise Failure(f"the live show is not the old show, whole:\n{diff}")
+    status, report = box.sh("runuser -u annae -- annae check --config /etc/annae/annae.toml", check=False)
+    expect(status == 0, f"annae check is not clean after the power cut (exit {status}):\n{report}")
+    screen_equals_render(box, args, "forum-2023/010-cover")
+    log("after power on: the old show, whole, on screen; nothing left over")
+
+
+SCENARIOS = {f.__name__: f for f in (power_on, late_gpu, multitouch, usb_import, power_cut_import, power_cut_rsync)}
 
 
 def main():

@@ -596,6 +596,8 @@ TEST_CASE("at boot, what an interrupted copy left is removed and the show stays 
       {"old show of an import's rename", {"box/.content.old-77/010-cover.toml"}},
       // an rsync --delay-updates push cut off: its staged files in each folder
       {"rsync staging folders", {"box/content/.~tmp~/010-cover.toml", "box/content/photos/.~tmp~/hall.jpg"}},
+      // ... and the file it was writing when the power failed
+      {"rsync's file in transfer", {"box/content/photos/.clip-3.bin.afcYbQ"}},
       // a release layout (content -> releases/…): an import's unfinished release
       {"unfinished release of an import", {"box/content-import-20260101-000000/010-cover.toml"}, true},
   };

@@ -48,6 +48,28 @@ TEST_CASE("temporary, hidden and system files are ignored") {
   CHECK_FALSE(is_ignored_path("forum-2023/010-cover.toml"));
 }
 
+TEST_CASE("what a copy cut off by a power failure leaves is recognised, and nothing else") {
+  struct Case {
+    const char* name;
+    bool interrupted;
+  };
+  const Case cases[] = {
+      {".010-cover.toml.afcYbQ", true},        // rsync's file in transfer
+      {".~tmp~", true},                        // rsync --delay-updates' staging folder
+      {".syncthing.010-cover.toml.tmp", true}, // syncthing's temporary file
+      {"~syncthing~010-cover.toml.tmp", true}, // the same on Windows
+      {"010-cover.toml", false},               // a slide
+      {".DS_Store", false},                    // hidden, ignored, but not a half copy
+      {".010-cover.toml.a-bc", false},         // not six letters or digits
+      {"photos", false},                       // a folder of the show
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    CHECK(annae::content::is_interrupted_copy_name(c.name) == c.interrupted);
+    if (c.interrupted) CHECK(is_ignored_name(c.name));  // the player never loaded it
+  }
+}
+
 TEST_CASE("files play in the order Windows Explorer shows them") {
   struct Case {
     const char* first;  // plays before...
