@@ -327,7 +327,102 @@ def after_boot(box, args, before):
     log("after power on: the old show, whole, on screen; nothing left over")
 
 
-SCENARIOS = {f.__name__: f for f in (power_on, late_gpu, multitouch, usb_import, power_cut_import, power_cut_rsync)}
+# ---- the service keeping the screen alive, and the box's settings ---------------------
+
+
+def watchdog(box, args):
+    """A frozen player (SIGSTOP) → systemd's watchdog replaces it and the show
+    is back on screen; a killed player → back after RestartSec (2 s)."""
+    box.power_on()
+    box.wait_console(r"annae: first frame on screen", 240)
+    frozen = player_pid(box)
+    mark = box.mark()
+    frozen_at = time.monotonic()
+    box.sh(f"kill -STOP {frozen}")
+    box.wait_console(r"annae\.service: Watchdog timeout", 90, mark)
+    box.wait_console(r"annae: first frame on screen", 180, mark)
+    back_s = time.monotonic() - frozen_at
+    expect(player_pid(box) != frozen, "the frozen player is still the service's main process")
+    screen_equals_render(box, args, "forum-2023/010-cover")
+    log(f"frozen player replaced by the watchdog; the show back {back_s:.0f} s after it froze (emulated)")
+
+    killed = player_pid(box)
+    mark = box.mark()
+    box.sh(f"kill -KILL {killed}")
+    restart = box.wait_console(r"annae\.service: Scheduled restart job", 60, mark)
+    box.wait_console(r"annae: first frame on screen", 180, mark)
+    expect(player_pid(box) != killed, "no new player after a kill")
+    gap = box.out("journalctl -b -u annae -o short-unix --no-pager | "
+                  "awk '/Main process exited, code=killed/ {k=$1} /Scheduled restart job/ {r=$1} END {print r-k}'")
+    expect(float(gap) < 4.0, f"the restart was scheduled {gap} s after the kill, not after RestartSec=2s")
+    screen_equals_render(box, args, "forum-2023/010-cover")
+    log(f"killed player restarted {float(gap):.1f} s after the kill")
+
+
+def set_box_settings(box, sed_script):
+    box.sh(f"sed -i {sed_script} /etc/annae/annae.toml")
+
+
+def restart_player(box):
+    mark = box.mark()
+    box.sh("systemctl restart annae")
+    box.wait_console(r"annae: first frame on screen", 180, mark)
+
+
+def portrait(box, args):
+    """`[screen] rotate = 90` → the portrait layout, turned for a screen hung
+    sideways; touch follows the visitor's finger, not the panel's axes."""
+    box.power_on()
+    box.wait_console(r"annae: first frame on screen", 240)
+    set_box_settings(box, "'s/^rotate = 0$/rotate = 90/'")
+    restart_player(box)
+    w, h = box.width, box.height  # the panel, landscape; the visitor sees h × w
+    screen_equals_render(box, args, "forum-2023/010-cover", width=h, height=w, rotate=90)
+    log("portrait: the cover in its portrait layout, turned clockwise")
+    box.start_touchscreen()
+    current = next_slide_change(box, box.mark(), 60)
+    # The visitor swipes right to left across the portrait picture: on the
+    # panel (turned clockwise) that is bottom to top.
+    mark = box.mark()
+    box.touch(f"swipe {w // 2} {int(h * 0.8)} {w // 2} {int(h * 0.2)} 250")
+    shown = next_slide_change(box, mark, 30)
+    expect(shown == following(current), f"a swipe to the visitor's left on {current} showed {shown}")
+    screen_equals_render(box, args, shown, width=h, height=w, rotate=90)
+    # The visitor's left edge is the panel's top edge.
+    mark = box.mark()
+    box.touch(f"tap {w // 2} {int(h * 0.04)}")
+    back = next_slide_change(box, mark, 30)
+    expect(back == current, f"a tap on the visitor's left edge showed {back}, not {current}")
+    log("portrait: swipe → next, tap on the left edge → previous, as the finger went")
+
+
+def night(box, args):
+    """The night schedule → a black screen at `off` (status.json says so), the
+    show again at `on`."""
+    box.power_on()
+    box.wait_console(r"annae: first frame on screen", 240)
+    now = guest_now(box)  # the box's local time is UTC
+    off = (now + datetime.timedelta(minutes=1)).strftime("%H:%M")
+    on = (now + datetime.timedelta(minutes=2)).strftime("%H:%M")
+    set_box_settings(box, f"'s/^# off = .*/off = \"{off}\"/; s/^# on = .*/on = \"{on}\"/'")
+    restart_player(box)
+    mark = box.mark()
+    box.wait_console(r"annae: night: the screen is dark until " + on, 150, mark)
+    deadline = time.monotonic() + 20
+    while not box.screen().is_black():
+        expect(time.monotonic() < deadline, "the screen is not black at night")
+    expect('"night": true' in box.out("cat /var/lib/annae/state/status.json"), "status.json does not say night")
+    log(f"night from {off}: the screen is black")
+    box.wait_console(r"annae: morning: the show resumes", 150, mark)
+    deadline = time.monotonic() + 30
+    while box.screen().is_black():
+        expect(time.monotonic() < deadline, "the screen stayed black after `on`")
+    expect('"night": false' in box.out("cat /var/lib/annae/state/status.json"), "status.json still says night")
+    log(f"morning at {on}: the show is back")
+
+
+SCENARIOS = {f.__name__: f for f in (power_on, late_gpu, multitouch, usb_import, power_cut_import, power_cut_rsync,
+                                     watchdog, portrait, night)}
 
 
 def main():
