@@ -9,7 +9,7 @@ packages=(
   # libraries (see README: dependency table)
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libjpeg62-turbo-dev
   libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
-  libtomlplusplus-dev doctest-dev libqrencode-dev libsystemd-dev
+  libtomlplusplus-dev doctest-dev libqrencode-dev libsystemd-dev libdrm-dev
   # fonts: Noto Sans CJK KR is the default face; DejaVu covers scripts it lacks;
   # Nanum Gothic has no OpenType layout tables (the SDL2_ttf width oracle)
   fonts-noto-cjk fonts-dejavu-core fonts-nanum
@@ -20,6 +20,9 @@ packages=(
   # packaging and deploy tests: cpack's Depends (dpkg-shlibdeps), installing the
   # .deb into a throwaway root, `systemd-analyze verify`, the rsync recipe
   dpkg-dev fakeroot file systemd adduser rsync
+  # box tests (tests/box): a Debian 12 image from debootstrap, booted in QEMU
+  # (software emulation), USB sticks made with mkfs.vfat and mtools, the driver in Python
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs dosfstools mtools python3
 )
 
 sudo_cmd=()

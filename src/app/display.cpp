@@ -1,10 +1,15 @@
 #include "app/display.hpp"
 
+#include <SDL_syswm.h>
 #include <unistd.h>
+#include <xf86drm.h>
+#include <xf86drmMode.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <string_view>
 #include <thread>
 
 #include "core/log.hpp"
@@ -159,6 +164,37 @@ void Display::settle() {
   if (!fullscreen_pending_) return;
   fullscreen_pending_ = false;
   SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+int Display::set_screen_power(bool on) {
+  SDL_SysWMinfo info;
+  SDL_VERSION(&info.version);
+  if (!SDL_GetWindowWMInfo(window_, &info) || info.subsystem != SDL_SYSWM_KMSDRM) return 0;
+  const int fd = info.info.kmsdrm.drm_fd;
+  drmModeRes* resources = drmModeGetResources(fd);
+  if (!resources) return 0;
+  int switched = 0;
+  for (int i = 0; i < resources->count_connectors; ++i) {
+    drmModeConnector* connector = drmModeGetConnector(fd, resources->connectors[i]);
+    if (!connector) continue;
+    // A connected screen with an encoder is one this player drives.
+    if (connector->connection == DRM_MODE_CONNECTED && connector->encoder_id != 0) {
+      drmModeObjectProperties* props = drmModeObjectGetProperties(fd, connector->connector_id, DRM_MODE_OBJECT_CONNECTOR);
+      for (std::uint32_t p = 0; props && p < props->count_props; ++p) {
+        drmModePropertyRes* prop = drmModeGetProperty(fd, props->props[p]);
+        if (prop && std::string_view(prop->name) == "DPMS" &&
+            drmModeConnectorSetProperty(fd, connector->connector_id, prop->prop_id,
+                                        on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF) == 0) {
+          ++switched;
+        }
+        drmModeFreeProperty(prop);
+      }
+      drmModeFreeObjectProperties(props);
+    }
+    drmModeFreeConnector(connector);
+  }
+  drmModeFreeResources(resources);
+  return switched;
 }
 
 std::pair<int, int> Display::output_size() const {

@@ -48,6 +48,13 @@ class Display {
   // answer that never comes when no window manager runs (a kiosk X server).
   void settle();
 
+  // KMSDRM only: switches the power of the screens it drives (the connectors'
+  // DPMS property) off for the night and on in the morning, so that a lobby
+  // screen sleeps instead of showing black. Elsewhere (X11, Wayland: the
+  // display server's business) it does nothing. Returns how many screens were
+  // switched; a screen without DPMS counts as none.
+  int set_screen_power(bool on);
+
  private:
   Display() = default;
   // Creates renderer_ (or leaves it null for software); returns why, for the log.

@@ -19,6 +19,7 @@ PlayerApp::PlayerApp(const RunCommand& cmd, std::unique_ptr<Display> display, st
 
 int PlayerApp::run() {
   listen_for_signals();
+  read_absolute_pointers_if_sdl_cannot();
   decode_images_in_background();
   load_content();
   log::debug("start-up: content loaded");
@@ -34,6 +35,7 @@ int PlayerApp::run() {
   service_.stopping();
   watcher_.reset();  // no callback may arrive while the App goes away
   signals_.reset();
+  absolute_pointers_.reset();
   return 0;
 }
 
@@ -46,7 +48,10 @@ void PlayerApp::wait_for_events() {
   // Only deadlines update() acts on in the current state: one it skips would
   // stay in the past and turn this wait into a busy loop.
   const bool playing = show_ && !night_;
-  if (playing && position_) deadline = std::min(deadline, advance_at_);
+  // A held slide does not advance (update() skips advance_at_ then): its
+  // deadline is the interaction's idle return, below. (box_bench measured a
+  // held slide spinning a core under KMSDRM before.)
+  if (playing && position_ && !interaction_.paused()) deadline = std::min(deadline, advance_at_);
   if (!night_) deadline = std::min(deadline, next_minute_);
   deadline = std::min(deadline, cursor_hide_at_);
   deadline = std::min(deadline, box_deadline());

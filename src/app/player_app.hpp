@@ -24,6 +24,7 @@
 #include "app/interaction.hpp"
 #include "app/player.hpp"
 #include "app/service_notify.hpp"
+#include "app/absolute_pointer.hpp"
 #include "app/signal_thread.hpp"
 #include "app/status_file.hpp"
 #include "app/verified_images.hpp"
@@ -137,6 +138,7 @@ class PlayerApp {
 
   // A pointer event in output-normalized coordinates.
   void pointer(PointerEvent::Type type, std::int64_t finger, Point output);
+  void read_absolute_pointers_if_sdl_cannot();
 
   void on_gesture(const Gesture& g);
 
@@ -224,6 +226,10 @@ class PlayerApp {
   bool service_ready_sent_ = false;
   std::unique_ptr<SignalThread> signals_;
   Uint32 signal_event_ = 0;
+  // Absolute pointers read past SDL where its evdev code garbles them
+  // (app/absolute_pointer.hpp); null elsewhere.
+  std::unique_ptr<AbsolutePointerReader> absolute_pointers_;
+  Uint32 absolute_pointer_event_ = 0;
   std::optional<slides::StaffNotice> notice_;
   steady::time_point notice_until_ = steady::time_point::max();
   bool night_ = false;

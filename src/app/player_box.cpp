@@ -42,6 +42,13 @@ void PlayerApp::listen_for_signals() {
   });
 }
 
+void PlayerApp::read_absolute_pointers_if_sdl_cannot() {
+  const char* driver = SDL_GetCurrentVideoDriver();
+  if (!driver || !sdl_mishandles_absolute_pointers(driver)) return;
+  absolute_pointer_event_ = SDL_RegisterEvents(1);
+  absolute_pointers_ = std::make_unique<AbsolutePointerReader>(absolute_pointer_event_);
+}
+
 void PlayerApp::on_signal(int signal) {
   if (signal == SIGUSR1) write_screenshot();
   if (signal == SIGUSR2) show_import_result();
@@ -112,6 +119,7 @@ void PlayerApp::follow_night_schedule() {
     write_status();
   } else {
     log::info("morning: the show resumes");
+    display_->set_screen_power(true);
     service_.status("playing");
     black_.reset();
     refresh();

@@ -38,6 +38,9 @@ void PlayerApp::handle_input() {
         if (e.type == SDL_MOUSEMOTION ? e.motion.which == SDL_TOUCH_MOUSEID : e.button.which == SDL_TOUCH_MOUSEID) {
           break;  // SDL's mouse events made from touches: the touch itself was handled
         }
+        if (absolute_pointers_ && absolute_pointers_->active()) {
+          break;  // SDL's garbled copy of an absolute pointer, read directly below
+        }
         show_cursor_for_a_while();
         if (e.type == SDL_MOUSEMOTION && !(e.motion.state & SDL_BUTTON_LMASK)) break;
         if (e.type != SDL_MOUSEMOTION && e.button.button != SDL_BUTTON_LEFT) break;
@@ -56,6 +59,10 @@ void PlayerApp::handle_input() {
         break;
       default:
         if (signal_event_ != 0 && e.type == signal_event_) on_signal(e.user.code);
+        if (absolute_pointer_event_ != 0 && e.type == absolute_pointer_event_) {
+          const auto sample = AbsolutePointerReader::decode(e.user);
+          pointer(sample.type, 0, sample.at);
+        }
         if (image_event_ != 0 && e.type == image_event_) images_decoded();
         break;
     }

@@ -18,6 +18,7 @@ void PlayerApp::draw_if_dirty() {
     if (dirty_ && black_) {
       presenter_->show(*black_);
       first_frame_shown();
+      if (display_->set_screen_power(false) > 0) log::info("night: the screen is switched off (DPMS)");
     }
     dirty_ = false;
     return;
