@@ -61,6 +61,10 @@ void PlayerApp::handle_input() {
         if (signal_event_ != 0 && e.type == signal_event_) on_signal(e.user.code);
         if (absolute_pointer_event_ != 0 && e.type == absolute_pointer_event_) {
           const auto sample = AbsolutePointerReader::decode(e.user);
+          if (sample.type != PointerEvent::Type::move) {
+            log::debug(std::string("touch: absolute pointer ") + (sample.type == PointerEvent::Type::down ? "down" : "up") +
+                       " at " + std::to_string(sample.at.x) + ", " + std::to_string(sample.at.y));
+          }
           pointer(sample.type, 0, sample.at);
         }
         if (image_event_ != 0 && e.type == image_event_) images_decoded();

@@ -217,10 +217,10 @@ class Box:
             "-initrd", os.path.join(self.image_dir, "initrd.img"),
             "-append", cmdline,
             "-drive", f"file={self.disk},if=virtio,format=qcow2,cache=writeback,discard=unmap",
-            "-device", f"virtio-vga,xres={self.width},yres={self.height}",
+            "-device", f"virtio-vga,id=video0,xres={self.width},yres={self.height}",
             "-display", "none", "-vga", "none",
             "-device", "qemu-xhci,id=xhci",
-            "-device", "usb-tablet,bus=xhci.0,id=tablet",
+            "-device", "usb-tablet,bus=xhci.0,id=tablet,display=video0",
             "-device", "virtio-serial-pci,id=vser",
             "-chardev", f"socket,id=agent,path={agent_path},server=on,wait=off",
             "-device", "virtserialport,chardev=agent,name=annae.agent",
@@ -416,18 +416,24 @@ class Box:
         ]
         if down is not None:
             events.append({"type": "btn", "data": {"down": down, "button": "left"}})
-        self.qmp("input-send-event", events=events)
+        self.qmp("input-send-event", device="video0", events=events)
 
-    def tablet_swipe(self, x0, y0, x1, y1, steps=12):
+    def tablet_swipe(self, x0, y0, x1, y1, duration_s=0.25, steps=12):
+        """A finger's drag on the tablet, paced like one (QEMU merges pointer
+        reports the guest has not read yet, so an unpaced drag arrives as a
+        press at its end point)."""
         self.tablet(x0, y0)
         self.tablet(x0, y0, down=True)
         for i in range(1, steps + 1):
+            time.sleep(duration_s / steps)
             self.tablet(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps)
+        time.sleep(duration_s / steps)
         self.tablet(x1, y1, down=False)
 
     def tablet_tap(self, x, y):
         self.tablet(x, y)
         self.tablet(x, y, down=True)
+        time.sleep(0.08)  # a finger's tap lasts about this long
         self.tablet(x, y, down=False)
 
     def start_touchscreen(self):
