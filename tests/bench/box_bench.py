@@ -20,6 +20,7 @@ renderers, both through Mesa's llvmpipe when there is no GPU):
 
 import os
 import re
+import shutil
 import sys
 import time
 
@@ -71,8 +72,7 @@ def main():
     for renderer in ("auto", "opengles2"):
         run_dir = os.path.join(work, renderer)
         if os.path.exists(run_dir):
-            import shutil
-            shutil.rmtree(run_dir)
+                shutil.rmtree(run_dir)
         rows.append(measure(image, run_dir, renderer))
     print(f"box_bench: QEMU TCG (emulated), {image}")
     print(f"{'renderer':<10} {'power on → frame':>17} {'start → frame':>14} {'PSS':>9} {'CPU playing':>12} "

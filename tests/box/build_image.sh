@@ -127,7 +127,9 @@ ln -sf /etc/systemd/system/box-agent.service "$root/etc/systemd/system/multi-use
 install -m 0755 "$box_touch" "$root/usr/local/bin/box-touch"
 # The player's debug log (which slide is on screen) is what the scenarios wait on.
 mkdir -p "$root/etc/systemd/system/annae.service.d"
-printf '[Service]\nEnvironment=ANNAE_LOG=debug\n' >"$root/etc/systemd/system/annae.service.d/box-tests.conf"
+# A player that crashes leaves a core dump in its state folder, for gdb on the host.
+printf '[Service]\nEnvironment=ANNAE_LOG=debug\nLimitCORE=infinity\n' >"$root/etc/systemd/system/annae.service.d/box-tests.conf"
+echo 'kernel.core_pattern=/var/lib/annae/state/core.%e.%p' >"$root/etc/sysctl.d/box-tests.conf"
 # The journal is also written to the serial console, where the host reads it
 # as it happens (the kernel command line sets /dev/console to ttyS0).
 mkdir -p "$root/etc/systemd/journald.conf.d"
