@@ -425,8 +425,8 @@ def night(box, args):
     off = (now + datetime.timedelta(minutes=1)).strftime("%H:%M")
     on = (now + datetime.timedelta(minutes=2)).strftime("%H:%M")
     set_box_settings(box, f"'s/^# off = .*/off = \"{off}\"/; s/^# on = .*/on = \"{on}\"/'")
+    mark = box.mark()  # before the restart: when `off` has come by then, night starts at once
     restart_player(box)
-    mark = box.mark()
     box.wait_console(r"annae: night: the screen is dark until " + on, 150, mark)
     box.wait_console(r"annae: night: the screen is switched off \(DPMS\)", 30, mark)
     expect(box.out("cat /sys/class/drm/card0-*/dpms") == "Off", "the screen's connector is not off (DPMS) at night")
