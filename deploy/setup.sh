@@ -17,6 +17,8 @@ packages=(
   xvfb xauth libx11-dev xdotool
   # tests: the hostile-input suite watches every file the player opens
   strace
+  # tests: Chromium (headless) is the oracle for line widths (tests/text/browser_width_test.cpp)
+  chromium
   # packaging and deploy tests: cpack's Depends (dpkg-shlibdeps), installing the
   # .deb into a throwaway root, `systemd-analyze verify`, the rsync recipe
   dpkg-dev fakeroot file systemd adduser rsync

@@ -32,6 +32,7 @@ int run_layout(const LayoutCommand& cmd, std::istream& in, std::ostream& out, st
   else
     style.font.family = cmd.font;
   style.size_px = cmd.size_px;
+  style.wrap = cmd.wrap;
   const auto width = static_cast<float>(cmd.width_px);
   auto block = std::make_shared<text::TextBlock>(
       cmd.fit_height_px ? engine.fit(text, style, width, static_cast<float>(*cmd.fit_height_px), {})

@@ -12,12 +12,23 @@ namespace annae::text {
 
 enum class Align { start, center, end };
 
+// How a paragraph (the text between hard breaks) is broken into lines.
+//  - greedy: each line takes as many words as fit (fastest; the default).
+//  - pretty: all breaks of the paragraph chosen together (total fit): even
+//    lines, no single-어절 or very short last line, no break inside "할 수
+//    있다", before "(소속)" or inside a short quoted term, where avoidable.
+//  - balance: for titles; every line about the same width (CSS
+//    `text-wrap: balance`, any number of lines), same penalties as pretty.
+// pretty and balance never use more lines than greedy at the same width.
+enum class Wrap : std::uint8_t { greedy, pretty, balance };
+
 struct TextStyle {
   FontRequest font;
   int size_px = 40;
   float line_height = 1.45f;  // multiple of size_px
   Align align = Align::start;
   float tab_stop_em = 4.0f;
+  Wrap wrap = Wrap::greedy;
 };
 
 struct PlacedGlyph {
@@ -34,6 +45,7 @@ struct TextLine {
   float width_px = 0;
   std::uint32_t first_glyph = 0;  // range in TextBlock::glyphs
   std::uint32_t glyph_count = 0;
+  bool ends_paragraph = false;    // the last line, or one that ends at a hard break
 };
 
 struct TextBlock {

@@ -18,6 +18,9 @@ struct Run {
 // Characters that carry no script or glyph of their own (spaces, controls,
 // marks, variation selectors, default ignorables) stay in the run before
 // them, so fallback never splits a word from its spacing or its marks.
+// Scripts are resolved as Chromium resolves them (see itemize.cpp), because
+// with language ko the script selects Noto's Korean forms of the space, the
+// middle dot and Latin punctuation, and browser widths are the reference.
 std::vector<Run> itemize(std::u16string_view text, FontChain& chain);
 
 }  // namespace annae::text

@@ -7,6 +7,7 @@
 
 #include "text/line_fill.hpp"
 #include "text/normalize.hpp"
+#include "text/paragraph_breaker.hpp"
 #include "text/paragraph.hpp"
 
 namespace annae::text {
@@ -77,6 +78,7 @@ TextBlock build_block(const Paragraph& p, const std::vector<LineSpan>& spans, co
     }
     line.text = to_utf8(shown);
     line.glyph_count = static_cast<std::uint32_t>(block.glyphs.size()) - line.first_glyph;
+    line.ends_paragraph = k + 1 == spans.size() || (span.next > 0 && is_hard_break_char(p.text[span.next - 1]));
     block.width_px = std::max(block.width_px, line.width_px);
     block.truncated |= span.ellipsis;
     block.broke_inside_word |= span.broke_inside_word;
@@ -144,7 +146,7 @@ std::shared_ptr<const Paragraph> TextEngine::prepare(std::string_view utf8, cons
 TextBlock TextEngine::layout(std::string_view utf8, const TextStyle& style, float max_width_px) {
   auto p = prepare(utf8, style.font);
   if (!p || style.size_px <= 0) return {};
-  return build_block(*p, fill_lines(*p, fill_options(style, max_width_px)), style, max_width_px);
+  return build_block(*p, break_lines(*p, fill_options(style, max_width_px), style.wrap), style, max_width_px);
 }
 
 TextBlock TextEngine::fit(std::string_view utf8, const TextStyle& style, float width_px, float height_px,
@@ -152,9 +154,9 @@ TextBlock TextEngine::fit(std::string_view utf8, const TextStyle& style, float w
   auto p = prepare(utf8, style.font);
   if (!p || style.size_px <= 0) return {};
   TextStyle s = style;
-  const auto lines_at = [&](int size) {
+  const auto lines_at = [&](int size) {  // the breaker that draws is the one that decides what fits
     s.size_px = size;
-    return fill_lines(*p, fill_options(s, width_px));
+    return break_lines(*p, fill_options(s, width_px), s.wrap);
   };
   const int floor_px = std::clamp(options.min_size_px, 1, style.size_px);
 

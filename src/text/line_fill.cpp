@@ -21,28 +21,8 @@ char32_t code_point_at(const std::u16string& s, std::uint32_t i) {
   return static_cast<char32_t>(c);
 }
 
-// Where the visible part of a line [start, b) ends.
-std::uint32_t visible_end(const Paragraph& p, std::uint32_t start, std::uint32_t b) {
-  std::uint32_t e = b;
-  while (e > start) {
-    const char16_t c = p.text[e - 1];
-    if (!(is_hanging_space(c) || is_hard_break_char(c) || c == u'\u00AD' || c == u'\u200B')) break;
-    --e;
-  }
-  return e;
-}
-
 bool ends_with_soft_hyphen(const Paragraph& p, std::uint32_t start, std::uint32_t b) {
   return b > start && p.text[b - 1] == u'\u00AD' && p.segmentation.breaks[b] == BreakKind::allowed;
-}
-
-double line_width(const Paragraph& p, std::uint32_t start, std::uint32_t b, const FillOptions& o, bool* hyphen) {
-  const std::uint32_t e = visible_end(p, start, b);
-  double w = measure_em(p, start, e, o.tab_stop_em);
-  const bool h = ends_with_soft_hyphen(p, start, b);
-  if (h) w += p.hyphen.advance_em;
-  if (hyphen) *hyphen = h;
-  return w;
 }
 
 bool inside_number(const Paragraph& p, std::uint32_t i) {
@@ -54,12 +34,56 @@ bool inside_number(const Paragraph& p, std::uint32_t i) {
   return false;
 }
 
+// A cut between clusters where no opportunity fitted. Never before a space:
+// the space would start the next line; it hangs at the end of this one instead.
 bool emergency_break_ok(const Paragraph& p, std::uint32_t i) {
-  return p.segmentation.grapheme_start[i] && !inside_number(p, i) && !is_no_start(code_point_at(p.text, i)) &&
+  const char32_t right = code_point_at(p.text, i);
+  return p.segmentation.grapheme_start[i] && !inside_number(p, i) && !is_no_start(right) && !is_hanging_space(right) &&
          !is_no_end(code_point_before(p.text, i));
 }
 
+// Last resort before overflowing: a cut right after a run of spaces (they
+// hang), even where a no-start character (：, ）) then begins the next line.
+bool after_spaces_ok(const Paragraph& p, std::uint32_t i) {
+  return p.segmentation.grapheme_start[i] && is_hanging_space(code_point_before(p.text, i)) &&
+         !is_hanging_space(code_point_at(p.text, i));
+}
+
+// Where to cut [start, first_opportunity) so that the line fits; 0 if nowhere.
+std::uint32_t emergency_cut(const Paragraph& p, std::uint32_t start, std::uint32_t first_opportunity, double limit,
+                            double tab_stop_em) {
+  for (const auto ok : {emergency_break_ok, after_spaces_ok}) {
+    std::uint32_t cut = 0;
+    for (std::uint32_t g = start + 1; g < first_opportunity; ++g) {
+      if (!ok(p, g)) continue;
+      if (measure_em(p, start, visible_end(p, start, g), tab_stop_em) > limit) break;
+      cut = g;
+    }
+    if (cut) return cut;
+  }
+  return 0;
+}
+
 }  // namespace
+
+std::uint32_t visible_end(const Paragraph& p, std::uint32_t start, std::uint32_t b) {
+  std::uint32_t e = b;
+  while (e > start) {
+    const char16_t c = p.text[e - 1];
+    if (!(is_hanging_space(c) || is_hard_break_char(c) || c == u'\u00AD' || c == u'\u200B')) break;
+    --e;
+  }
+  return e;
+}
+
+double line_width_em(const Paragraph& p, std::uint32_t start, std::uint32_t b, const FillOptions& o, bool* hyphen) {
+  const std::uint32_t e = visible_end(p, start, b);
+  double w = measure_em(p, start, e, o.tab_stop_em);
+  const bool h = ends_with_soft_hyphen(p, start, b);
+  if (h) w += p.hyphen.advance_em;
+  if (hyphen) *hyphen = h;
+  return w;
+}
 
 double measure_em(const Paragraph& p, std::uint32_t start, std::uint32_t end, double tab_stop_em) {
   if (end <= start) return 0;
@@ -90,7 +114,7 @@ std::vector<LineSpan> fill_lines(const Paragraph& p, const FillOptions& o) {
       if (breaks[b] == BreakKind::none) continue;
       if (!first_opportunity) first_opportunity = b;
       bool hyphen = false;
-      const double w = line_width(p, start, b, o, &hyphen);
+      const double w = line_width_em(p, start, b, o, &hyphen);
       if (w > limit) break;
       best = b;
       line.width_em = w;
@@ -102,14 +126,9 @@ std::vector<LineSpan> fill_lines(const Paragraph& p, const FillOptions& o) {
       line.next = best;
     } else {
       // Nothing fits: break between grapheme clusters inside the first segment.
-      std::uint32_t cut = 0;
-      for (std::uint32_t g = start + 1; g < first_opportunity; ++g) {
-        if (!emergency_break_ok(p, g)) continue;
-        if (measure_em(p, start, g, o.tab_stop_em) > limit) break;
-        cut = g;
-      }
+      const std::uint32_t cut = emergency_cut(p, start, first_opportunity, limit, o.tab_stop_em);
       if (cut) {
-        line.end = cut;
+        line.end = visible_end(p, start, cut);
         line.next = cut;
         line.broke_inside_word = true;
       } else {  // a single cluster or an unbreakable number wider than the box: it overflows

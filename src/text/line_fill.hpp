@@ -23,10 +23,21 @@ struct FillOptions {
 };
 
 // Lines are filled greedily: each takes as many break opportunities as fit.
-// Trailing spaces hang past the edge. A segment with no opportunity that
+// Trailing spaces hang past the edge; no line after the first starts with
+// one (a paragraph's own leading spaces, after a hard break, stay). A segment with no opportunity that
 // fits is broken between grapheme clusters (never inside a number, never
 // before a no-start character); if even one cluster is too wide, it overflows.
 std::vector<LineSpan> fill_lines(const Paragraph& p, const FillOptions& options);
+
+// Where the visible part of a line [start, b) ends: trailing spaces (they
+// hang past the edge), a hard break, a soft hyphen and a ZWSP are trimmed.
+std::uint32_t visible_end(const Paragraph& p, std::uint32_t start, std::uint32_t b);
+
+// Visible width of a line that starts at `start` and ends at the break
+// opportunity `b`, in ems, with a soft hyphen's '-' when it breaks there
+// (*hyphen, may be null, tells which).
+double line_width_em(const Paragraph& p, std::uint32_t start, std::uint32_t b, const FillOptions& options,
+                     bool* hyphen);
 
 // Visible width of [start, end) on a line that starts at `start`, in ems.
 double measure_em(const Paragraph& p, std::uint32_t start, std::uint32_t end, double tab_stop_em);

@@ -17,7 +17,7 @@ constexpr std::u32string_view closing_marks = U")]}〉》」』”’〕】）�
 constexpr std::u32string_view opening_marks = U"([{〈《「『“‘〔【（［｛＜〘〚«‹<";
 // Besides closing marks, these never begin a line in Korean typesetting.
 constexpr std::u32string_view other_no_start = U"·ㆍ・‧…‥—―~～〜?!%,.:;？！％，．：；、。";
-// Middle dots join the words of a list into one 어절: 산업·문화·관광.
+// Middle dots join the words of a list: 산업·문화·관광. A line may end after one, never before.
 constexpr std::u32string_view joining_dots = U"·ㆍ・‧";
 constexpr std::u32string_view bullet_marks = U"※●○◎■□▪▫◆◇•◦‣▶▷►-–*✓✔";
 
@@ -63,10 +63,22 @@ bool removed_by_tailoring(std::u16string_view s, std::size_t i) {
   // An opening bracket touching what precedes it belongs to that 어절: 공사(LH), 24.(목)
   if (contains(opening_marks, right) && !is_hanging_space(left) && left != U'\u200B') return true;
   if (is_no_start(right) || is_no_end(left)) return true;
+  if (is_hanging_space(right)) return true;  // spaces hang at the line end, never start a line
+  // A joining dot between digits stays whole (3·1절); between words it may end a line (see below).
   if (contains(joining_dots, left) && is_word_char(left2) && is_word_char(right)) return true;
   if (is_number_separator(left) && is_digit_char(left2) && is_digit_char(right)) return true;
   if (is_digit_char(left) && is_number_separator(right) && is_digit_char(right2)) return true;
   return false;
+}
+
+// "적기·|적소에": a browser may break after a middle dot that joins two words
+// (never before it, see other_no_start). Not between digits: "3·1절".
+bool breaks_after_joining_dot(std::u16string_view s, std::size_t i) {
+  const char32_t left = before(s, i);
+  const char32_t right = at(s, i);
+  const char32_t left2 = before(s, prev_index(s, i));
+  if (!contains(joining_dots, left) || !is_word_char(left2) || !is_word_char(right)) return false;
+  return !(is_digit_char(left2) && is_digit_char(right));
 }
 
 // A line must not end with nothing but a bullet: "※ |해당" keeps ※ with its text.
@@ -99,7 +111,11 @@ bool is_word_char(char32_t c) {
 
 bool is_digit_char(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
 
-bool is_hanging_space(char32_t c) { return c == U' ' || c == U'\u3000' || c == U'\t'; }
+// Zs except the no-break ones (U+00A0, U+2007, U+202F), and tab.
+bool is_hanging_space(char32_t c) {
+  return c == U' ' || c == U'\u3000' || c == U'\t' || c == U'\u1680' || (c >= 0x2000 && c <= 0x200A && c != 0x2007) ||
+         c == U'\u205F';
+}
 
 bool is_hard_break_char(char32_t c) {
   return c == U'\n' || c == U'\r' || c == U'\v' || c == U'\f' || c == U'\u0085' || c == U'\u2028' || c == U'\u2029';
@@ -110,6 +126,8 @@ bool is_no_start(char32_t c) { return contains(closing_marks, c) || contains(oth
 bool is_no_end(char32_t c) { return contains(opening_marks, c); }
 
 bool is_number_separator(char32_t c) { return contains(U"-‐‑–~～〜:.,/", c); }
+
+bool is_joining_dot(char32_t c) { return contains(joining_dots, c); }
 
 struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> line;
@@ -153,6 +171,11 @@ Segmentation Segmenter::segment(std::u16string_view text) {
 
   std::size_t previous = 0;  // the last opportunity kept, or the start
   for (std::size_t i = 1; i < n; ++i) {
+    if (seg.breaks[i] != BreakKind::mandatory && breaks_after_joining_dot(text, i)) {
+      seg.breaks[i] = BreakKind::allowed;  // the one opportunity ICU does not offer
+      previous = i;
+      continue;
+    }
     if (seg.breaks[i] == BreakKind::none) continue;
     if (seg.breaks[i] == BreakKind::allowed &&
         (removed_by_tailoring(text, i) || only_a_bullet(text, previous, i))) {

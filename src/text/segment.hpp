@@ -4,15 +4,21 @@
 // ICU's UAX #14 line breaking (locale ko, strict) tailored the way a Korean
 // typesetter breaks lines:
 //  - keep-all: no break between letters/digits of any script (어절 stay
-//    whole: "AI정보공학과", "2026학년도"), nor around a middle dot that joins
-//    two of them ("산업·문화"), nor between a bracket and what it touches
-//    ("「미래전략」이다", "공사(LH)", "24.(목)");
+//    whole: "AI정보공학과", "2026학년도"), nor between a bracket and what it
+//    touches ("「미래전략」이다", "공사(LH)", "24.(목)");
+//  - a middle dot that joins two words ("적기·적소에") may end a line, as in
+//    a browser: the one opportunity added to ICU's, "적기·|적소에". Never
+//    before the dot, and not between digits ("3·1절");
 //  - no line starts with a closing bracket or quote, · … — ~ ? ! % , . : ;
 //    and no line ends with an opening bracket or quote;
+//  - no line starts with a space of any kind (ASCII, U+3000, tab, U+2000-
+//    U+200A, ...): spaces hang at the end of the line before. No-break
+//    spaces (U+00A0, U+2007, U+202F) are not spaces here: they never break;
 //  - a lone bullet (※, ①-⑳, ●, -, ...) never ends a line;
 //  - numbers with separators (044-201-3646, 14:00-14:05, 14:05~14:30) never
 //    break inside.
-// Only ICU's opportunities are removed, never added, and hard breaks stay.
+// Apart from the joining dot, only ICU's opportunities are removed, never
+// added, and hard breaks stay.
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -48,11 +54,12 @@ class Segmenter {
 // Character classes shared by the segmenter and the line filler.
 bool is_word_char(char32_t c);      // letters and digits of any script
 bool is_digit_char(char32_t c);     // decimal digits
-bool is_hanging_space(char32_t c);  // spaces that hang past the line end
+bool is_hanging_space(char32_t c);  // breakable spaces (Zs but no-break ones, and tab): they hang past the line end
 bool is_hard_break_char(char32_t c);
 bool is_no_start(char32_t c);       // must not begin a line
 bool is_no_end(char32_t c);         // must not end a line
 bool is_number_separator(char32_t c);
+bool is_joining_dot(char32_t c);   // middle dots that join words into a list: 산업·문화·관광
 
 // Debug/test view: the normalized text in UTF-8 with '|' at every allowed
 // break and '‖' at every mandatory break inside the text.

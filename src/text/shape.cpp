@@ -1,8 +1,82 @@
 #include "text/shape.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
 #include "text/font_handles.hpp"
 
 namespace annae::text {
+namespace {
+
+bool is_opening(UChar32 c) {
+  const auto type = u_charType(c);
+  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION;
+}
+
+bool is_closing(UChar32 c) {
+  const auto type = u_charType(c);
+  return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+}
+
+// No ink on that side: the text's edge (0), a space, a tab or a line break.
+bool is_gap(UChar32 c) {
+  return c == 0 || c == 0x20 || c == 0xA0 || c == 0x3000 || c == '\t' || c == '\n' || c == '\r' || c == 0x0B ||
+         c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+// Middle dots and the full-width comma and full stop, which a browser's
+// `text-spacing-trim` also lets a bracket touch.
+bool is_cjk_separator(UChar32 c) {
+  return c == 0x00B7 || c == 0x30FB || c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E;
+}
+
+bool is_ascii_separator(UChar32 c) {
+  return c == ',' || c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+UChar32 at(std::u16string_view text, std::size_t i) {
+  UChar32 c = 0;
+  U16_GET(text.data(), 0, i, text.size(), c);
+  return c;
+}
+
+UChar32 before(std::u16string_view text, std::size_t i) {
+  if (i == 0) return 0;
+  UChar32 c = 0;
+  U16_PREV(text.data(), 0, i, c);
+  return c;
+}
+
+UChar32 after(std::u16string_view text, std::size_t i) {
+  U16_FWD_1(text.data(), i, text.size());
+  return i < text.size() ? at(text, i) : 0;
+}
+
+bool loses_blank(std::u16string_view text, std::size_t i) {
+  const UChar32 c = at(text, i);
+  if (is_opening(c)) {
+    const UChar32 prev = before(text, i);
+    return is_gap(prev) || is_opening(prev) || is_closing(prev) || is_cjk_separator(prev);
+  }
+  if (is_closing(c)) {
+    const UChar32 next = after(text, i);
+    return is_gap(next) || is_closing(next) || is_cjk_separator(next) || is_ascii_separator(next);
+  }
+  return false;
+}
+
+// One `halt` feature per bracket of [start, end) that loses its blank.
+std::vector<hb_feature_t> spacing_features(std::u16string_view text, std::uint32_t start, std::uint32_t end) {
+  static const hb_tag_t halt = HB_TAG('h', 'a', 'l', 't');
+  std::vector<hb_feature_t> features;
+  for (std::uint32_t i = start; i < end; ++i) {
+    if (U16_IS_TRAIL(text[i]) || !loses_blank(text, i)) continue;
+    features.push_back({halt, 1, i, i + 1});
+  }
+  return features;
+}
+
+}  // namespace
 
 std::vector<ShapedGlyph> shape(std::u16string_view text, const std::vector<Run>& runs, FontLibrary& fonts) {
   std::vector<ShapedGlyph> out;
@@ -17,7 +91,8 @@ std::vector<ShapedGlyph> shape(std::u16string_view text, const std::vector<Run>&
     hb_buffer_set_script(buffer, static_cast<hb_script_t>(run.script_tag));
     hb_buffer_set_language(buffer, korean);
     const LoadedFace& face = fonts.impl().faces.at(run.face);
-    hb_shape(face.hb, buffer, nullptr, 0);
+    const auto features = spacing_features(text, run.start, run.end);
+    hb_shape(face.hb, buffer, features.data(), static_cast<unsigned>(features.size()));
     unsigned count = 0;
     const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
     const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);

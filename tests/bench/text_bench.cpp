@@ -1,13 +1,15 @@
 // Text engine benchmark: layout of a 600-character Korean slide text, cold
 // (nothing cached: decode, normalize, segment, itemize, shape, fill) and
 // warm (prepared paragraph cached: fill and place only), fitting it into a
-// box, and rasterizing its glyphs with the glyph-cache hit rate over frames.
+// box, the same with whole-paragraph breaking (wrap pretty and balance), and
+// rasterizing its glyphs with the glyph-cache hit rate over frames.
 //
 //   build/tests/bench/text_bench [ITERATIONS]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "bench_util.hpp"
 #include "text/glyph_cache.hpp"
@@ -82,6 +84,21 @@ int main(int argc, char** argv) {
                      big.size_px = 72;
                      (void)engine.fit(text, big, width, 700, {24, true});
                    }));
+  // Whole-paragraph breaking (text::Wrap): the same text and box, warm.
+  for (const auto& [wrap, name] : {std::pair{text::Wrap::pretty, "pretty"}, std::pair{text::Wrap::balance, "balance"}}) {
+    text::TextStyle s = style;
+    s.wrap = wrap;
+    const std::string layout_row = std::string("layout, warm, ") + name;
+    bench::print_row(layout_row.c_str(), bench::time_us(iterations, [&] { (void)engine.layout(text, s, width); }));
+    const std::string narrow_row = std::string("layout, warm, ") + name + ", 600 px wide (40 lines)";
+    bench::print_row(narrow_row.c_str(), bench::time_us(iterations, [&] { (void)engine.layout(text, s, 600); }));
+    const std::string fit_row = std::string("fit into 1600x700 from 72 px, warm, ") + name;
+    bench::print_row(fit_row.c_str(), bench::time_us(iterations, [&] {
+                       text::TextStyle big = s;
+                       big.size_px = 72;
+                       (void)engine.fit(text, big, width, 700, {24, true});
+                     }));
+  }
 
   const auto block = engine.layout(text, style, width);
   const auto draw_once = [&](text::GlyphCache& cache) {

@@ -31,11 +31,24 @@ TEST_CASE("keep-all: Korean breaks only between 어절, never between syllables"
       {"SOC 체계", "SOC |체계"},                                             // Latin word then Hangul word
       {"Compact & Network 구축", "Compact |& |Network |구축"},               // Latin words break at spaces
       {"5대 전략", "5대 |전략"},                                             // number + counter stays whole
-      {"국토·도시계획", "국토·도시계획"},                                     // middle dot joins a list into one 어절
-      {"산업·문화·관광 등", "산업·문화·관광 |등"},                           // several middle dots
+      {"국토·도시계획", "국토·|도시계획"},                                    // a line may end after a joining dot (issue 14)
+      {"산업·문화·관광 등", "산업·|문화·|관광 |등"},                         // after each of several middle dots
       {"중앙정부-지자체-전문가가", "중앙정부-|지자체-|전문가가"},            // a hyphen may end a line
-      {"부울경·충청권·남해안", "부울경·충청권·남해안"},                      // from 참고 2
+      {"부울경·충청권·남해안", "부울경·|충청권·|남해안"},                    // from 참고 2
       {"초광역권계획수립지원을위한맞춤형규제혁신방안", "초광역권계획수립지원을위한맞춤형규제혁신방안"},  // 22 syllables, no space
+  };
+  check_all(std::begin(cases), std::end(cases));
+}
+
+TEST_CASE("a middle dot that joins two words may end a line, never begin one") {
+  const Case cases[] = {
+      {"적기·적소에 해소하기", "적기·|적소에 |해소하기"},      // seed 000 ③: the break goes after the dot
+      {"경제적·사회적·문화적 기회", "경제적·|사회적·|문화적 |기회"},  // seed 000 ②, a list of three
+      {"지역ㆍ기업", "지역ㆍ|기업"},                            // U+318D, the dot Korean word processors type
+      {"산업・주거", "산업・|주거"},                            // U+30FB katakana middle dot
+      {"3·1절", "3·1절"},                                       // between digits the dot stays whole
+      {"국토 · 도시", "국토 · |도시"},                          // a spaced dot: never before it
+      {"지역·“기업”", "지역·“기업”"},                          // a dot before a quote is not a joining dot
   };
   check_all(std::begin(cases), std::end(cases));
 }
@@ -105,6 +118,9 @@ TEST_CASE("special spaces and hyphens") {
       {"국토\u2060 교통", "국토\u2060 |교통"},      // word joiner: no break before the space
       {"10\u202Fkm 이동", "10\u202Fkm |이동"},      // narrow NBSP forbids the break
       {"균형\u00AD발전", "균형\u00AD|발전"},        // a soft hyphen offers a break
+      {"（전각）\u3000：\u3000확인？", "（전각）\u3000：\u3000|확인？"},  // an ideographic space hangs: breaks only after it
+      {"국토\u2003교통 부", "국토\u2003|교통 |부"},  // an em space breaks after, like a space
+      {"국토\t교통", "국토\t|교통"},                // a tab too
   };
   check_all(std::begin(cases), std::end(cases));
 }
