@@ -185,6 +185,12 @@ Command parse_layout(Args& args) {
       } else if (args.option("--png", v, error)) {
         if (!error.empty()) return UsageError{error};
         cmd.png = *v;
+      } else if (args.option("--wrap", v, error)) {
+        if (!error.empty()) return UsageError{error};
+        if (*v == "greedy") cmd.wrap = text::Wrap::greedy;
+        else if (*v == "pretty") cmd.wrap = text::Wrap::pretty;
+        else if (*v == "balance") cmd.wrap = text::Wrap::balance;
+        else return UsageError{"--wrap must be greedy, pretty or balance, not '" + *v + "'"};
       } else {
         return UsageError{"unknown option for 'annae layout': " + args.peek()};
       }
@@ -215,6 +221,9 @@ Command parse_render(Args& args) {
     } else if (args.option("--out", v, error)) {
       if (!error.empty()) return UsageError{error};
       cmd.out = *v;
+    } else if (args.option("--scene", v, error)) {
+      if (!error.empty()) return UsageError{error};
+      cmd.scene_out = *v;
     } else if (args.option("--at", v, error)) {
       if (!error.empty()) return UsageError{error};
       cmd.at = parse_wall_time(*v);
@@ -338,6 +347,7 @@ Usage:
                                     play a show fullscreen (default: the config's content
                                     folder, else the bundled content/)
   annae render [SHOW_DIR] --out FILE.png|DIR [--slide N|ID|all] [--size WxH] [--at TIME]
+               [--scene FILE.json]
                                     draw slides to PNG exactly as the screen shows them
   annae check [SHOW_DIR]            check a show's files; exit 0 clean, 1 warnings, 2 errors
   annae import SOURCE [--content DIR]
@@ -369,6 +379,8 @@ Options for render:
   --size WxH       image size (default 1920x1080; 1080x1920 for a portrait screen)
   --out FILE|DIR   the PNG, or a folder for --slide all
   --at TIME        render as at that moment (agenda highlight, footer clock)
+  --scene FILE     also write the laid-out scene of each page drawn as JSON: every text's
+                   type-scale role, font, weight, size and lines, every shape and image, in px
 
 Options for layout:
   --font FILE|FAMILY   font file or family (default: Noto Sans CJK KR)
@@ -376,6 +388,9 @@ Options for layout:
   --width PX           line width in pixels (default 900)
   --fit HEIGHT_PX      shrink the text to fit WIDTH x HEIGHT, truncating with … below the floor
   --png FILE           also draw the laid-out text to a PNG
+  --wrap MODE          greedy (default: each line as full as it can be), pretty (the whole
+                       paragraph at once: even lines, no lone last 어절) or balance (titles:
+                       lines of about the same width); never more lines than greedy
 
 Fonts in the fonts/ folder (or $ANNAE_FONTS_DIR) take precedence over system fonts.
 )";

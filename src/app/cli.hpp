@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "content/box_config.hpp"
+#include "text/block.hpp"
 
 namespace annae::app {
 
@@ -44,6 +45,7 @@ struct RenderCommand {
   std::pair<int, int> size{1920, 1080};  // --size WxH
   std::string out;               // --out FILE.png (one slide) or DIR (all)
   std::optional<WallTime> at;    // --at: the moment to render (agenda state, footer clock)
+  std::string scene_out;         // --scene FILE.json; empty: none
 };
 
 struct LayoutCommand {
@@ -52,6 +54,7 @@ struct LayoutCommand {
   int width_px = 900;            // --width
   std::optional<int> fit_height_px;  // --fit HEIGHT_PX: auto-fit into width x height
   std::string png;               // --png FILE
+  text::Wrap wrap = text::Wrap::greedy;  // --wrap greedy|pretty|balance
   std::string text;              // TEXT, or "-" for standard input
 };
 

@@ -8,7 +8,9 @@
 #include "app/fonts_config.hpp"
 #include "content/load.hpp"
 #include "render/headless.hpp"
+#include "slides/scene_json.hpp"
 #include "slides/show_view.hpp"
+#include "core/files.hpp"
 #include "text/glyph_cache.hpp"
 #include "text/local_time.hpp"
 
@@ -60,6 +62,9 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
   if (to_folder) std::filesystem::create_directories(cmd.out);
 
   int status = 0;
+  std::vector<slides::Scene> scenes;  // kept for --scene
+  std::vector<slides::PageForJson> json_pages;
+  scenes.reserve(64);
   for (std::size_t index : chosen) {
     const auto& slide = show.slides[index];
     const auto instant = cmd.at ? text::from_local({cmd.at->year, cmd.at->month, cmd.at->day, cmd.at->minutes, 0},
@@ -80,6 +85,10 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         path /= file_stem(index, slide.id) + (pages.pages.size() > 1 ? "-p" + std::to_string(page + 1) : "") + ".png";
       }
       const auto scene = slides::page_with_footer(show, index, pages, page, engine, view, now);
+      if (!cmd.scene_out.empty()) {
+        json_pages.push_back({slide.id, page, pages.pages.size(), nullptr, view.metrics.safe, view.metrics.content});
+        scenes.push_back(scene);
+      }
       const auto error = render::render_png(scene, glyphs, path);
       if (!error.empty()) {
         err << "annae: " << error << '\n';
@@ -87,6 +96,13 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
       } else {
         out << path.string() << '\n';
       }
+    }
+  }
+  if (!cmd.scene_out.empty()) {
+    for (std::size_t k = 0; k < scenes.size(); ++k) json_pages[k].scene = &scenes[k];
+    if (const std::string error = files::write_atomic(cmd.scene_out, slides::scene_json(json_pages)); !error.empty()) {
+      err << "annae: " << error << '\n';
+      status = 1;
     }
   }
   return status;

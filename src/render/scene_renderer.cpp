@@ -6,7 +6,7 @@
 namespace annae::render {
 
 SceneRenderer::SceneRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs, DecodedImages& images)
-    : renderer_(renderer), atlas_(renderer, glyphs), images_(images) {}
+    : renderer_(renderer), atlas_(renderer, glyphs), shapes_(renderer), images_(images) {}
 
 SceneRenderer::~SceneRenderer() {
   for (auto& [_, t] : textures_) {
@@ -21,42 +21,10 @@ void SceneRenderer::draw(const slides::Scene& scene, bool paint_background) {
     SDL_RenderClear(renderer_);
   }
   for (const auto& item : scene.items) {
-    if (const auto* fill = std::get_if<slides::FillItem>(&item)) draw_fill(*fill);
+    if (const auto* fill = std::get_if<slides::FillItem>(&item)) shapes_.fill(*fill);
     if (const auto* text = std::get_if<slides::TextItem>(&item)) draw_text(*text);
     if (const auto* image = std::get_if<slides::ImageItem>(&item)) draw_image(*image);
   }
-}
-
-void SceneRenderer::draw_fill(const slides::FillItem& fill) {
-  const float r = std::min({fill.corner_radius_px, fill.rect.w / 2, fill.rect.h / 2});
-  if (r < 1) {
-    SDL_SetRenderDrawBlendMode(renderer_, fill.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(renderer_, fill.color.r, fill.color.g, fill.color.b, fill.color.a);
-    const SDL_FRect rect{fill.rect.x, fill.rect.y, fill.rect.w, fill.rect.h};
-    SDL_RenderFillRectF(renderer_, &rect);
-    return;
-  }
-  // A rounded rectangle as a triangle fan: the centre, then each corner's arc.
-  SDL_SetRenderDrawBlendMode(renderer_, fill.color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-  const SDL_Color c{fill.color.r, fill.color.g, fill.color.b, fill.color.a};
-  const auto& q = fill.rect;
-  const int steps = std::clamp(static_cast<int>(r / 2), 4, 16);
-  std::vector<SDL_Vertex> v;
-  std::vector<int> idx;
-  v.push_back({{q.x + q.w / 2, q.y + q.h / 2}, c, {0, 0}});
-  const float cx[4] = {q.right() - r, q.x + r, q.x + r, q.right() - r};
-  const float cy[4] = {q.y + r, q.y + r, q.bottom() - r, q.bottom() - r};
-  for (int corner = 0; corner < 4; ++corner) {
-    for (int k = 0; k <= steps; ++k) {
-      const float a = static_cast<float>(M_PI) / 2 * (static_cast<float>(corner) + static_cast<float>(k) / steps);
-      v.push_back({{cx[corner] + r * std::cos(a), cy[corner] - r * std::sin(a)}, c, {0, 0}});
-    }
-  }
-  const int n = static_cast<int>(v.size()) - 1;
-  for (int k = 1; k <= n; ++k) {
-    idx.insert(idx.end(), {0, k, k % n + 1});
-  }
-  SDL_RenderGeometry(renderer_, nullptr, v.data(), static_cast<int>(v.size()), idx.data(), static_cast<int>(idx.size()));
 }
 
 void SceneRenderer::draw_image(const slides::ImageItem& image) {

@@ -10,6 +10,7 @@
 
 #include "render/glyph_atlas.hpp"
 #include "render/decoded_images.hpp"
+#include "render/shape_painter.hpp"
 #include "slides/scene.hpp"
 
 namespace annae::render {
@@ -25,13 +26,13 @@ class SceneRenderer {
   void draw(const slides::Scene& scene, bool paint_background = true);
 
  private:
-  void draw_fill(const slides::FillItem& fill);
   void draw_text(const slides::TextItem& text);
   void draw_image(const slides::ImageItem& image);
   void flush_glyphs();
 
   SDL_Renderer* renderer_;
   GlyphAtlas atlas_;
+  ShapePainter shapes_;
   DecodedImages& images_;
   std::map<const SDL_Surface*, SDL_Texture*> textures_;  // uploads for this renderer
   std::vector<SDL_Vertex> vertices_;

@@ -9,8 +9,21 @@ namespace annae::slides {
 AgendaStatus agenda_status(const content::AgendaSlide& agenda, const std::optional<content::Date>& event_date,
                            const content::LocalDateTime& now) {
   AgendaStatus status;
+  status.past.assign(agenda.rows.size(), false);
   const auto date = agenda.date ? agenda.date : event_date;
-  if (!date || now.date != *date) return status;
+  if (!date || now.date != *date || agenda.rows.empty()) return status;
+  int first_start = agenda.rows.front().start_minutes, last_end = 0;
+  for (std::size_t i = 0; i < agenda.rows.size(); ++i) {
+    const auto& row = agenda.rows[i];
+    status.past[i] = row.end_minutes <= now.minutes;
+    first_start = std::min(first_start, row.start_minutes);
+    last_end = std::max(last_end, row.end_minutes);
+  }
+  status.start_minutes = first_start;
+  status.phase = now.minutes < first_start ? AgendaPhase::before
+                 : now.minutes >= last_end ? AgendaPhase::after
+                                           : AgendaPhase::running;
+  if (status.phase == AgendaPhase::before) status.minutes_to_start = first_start - now.minutes;
   std::vector<std::size_t> order(agenda.rows.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

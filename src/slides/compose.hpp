@@ -2,6 +2,7 @@
 // Shared pieces of every slide layout: text styles from the type scale,
 // placing text blocks into a Scene, reporting text that had to be cut.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,34 +25,62 @@ struct LayoutContext {
   content::LocalDateTime now;  // wall clock in the slide's event time zone
 };
 
-using TextPtr = std::shared_ptr<const text::TextBlock>;
+// A laid-out text block with the role it was set in. Never null once laid
+// out; a default-constructed one (an absent subtitle) tests false.
+struct TextPtr {
+  std::shared_ptr<const text::TextBlock> block;
+  Role role = Role::body;
+  text::FontRequest font;
+
+  const text::TextBlock* operator->() const { return block.get(); }
+  const text::TextBlock& operator*() const { return *block; }
+  explicit operator bool() const { return block != nullptr; }
+};
 
 enum class Weight { regular = 400, medium = 500, bold = 700 };
 
-text::TextStyle text_style(const LayoutContext& ctx, int size_px, Weight weight, float line_height = 1.45f,
-                           text::Align align = text::Align::start, bool heading = false);
+// A text style in a role of the type scale. Light text on a dark background
+// is set one weight heavier (regular becomes medium where the font has it):
+// thin strokes bloom away on a bright screen.
+struct Style {
+  Role role = Role::body;
+  text::TextStyle text;
+};
 
-// Lays text out (no fitting) at a size scaled by `scale`, never below the floor.
-TextPtr lay_text(const LayoutContext& ctx, const std::string& utf8, text::TextStyle style, float width_px,
-                 float scale = 1.0f);
+Style text_style(const LayoutContext& ctx, Role role, Weight weight, float line_height = 1.45f,
+                 text::Align align = text::Align::start, bool heading = false);
 
-// Fits text into a box; when it had to be cut, adds a warning at the text's
-// source position so staff learn which text to shorten.
-TextPtr fit_text(const LayoutContext& ctx, const content::Text& source, text::TextStyle style, float width_px,
-                 float height_px, std::vector<Diagnostic>& issues);
+// Lays text out (no fitting) at its role's size at composition step `step`
+// (1 = design size), never below the role's minimum.
+TextPtr lay_text(const LayoutContext& ctx, const std::string& utf8, const Style& style, float width_px,
+                 float step = 1.0f);
 
-void put(Scene& scene, const TextPtr& block, float x, float y, Color color);
-void fill(Scene& scene, Rect rect, Color color, float radius_px = 0);
+// Fits text into a box, from the role's size down to its minimum. Text that
+// fits only below the minimum is set smaller with a warning (it will be hard
+// to read across the lobby); text that does not fit even at the absolute
+// floor is cut with '…' and warned about. Warnings carry the text's source
+// position so staff learn which text to shorten.
+TextPtr fit_text(const LayoutContext& ctx, const content::Text& source, const Style& style, float width_px,
+                 float height_px, std::vector<Diagnostic>& issues, float step = 1.0f);
+
+void put(Scene& scene, const TextPtr& text, float x, float y, Color color);
+
+// A filled shape: a rectangle with `radius_px` corners (a pill or a disc
+// when the radius is half the height), drawn with anti-aliased edges; only
+// the part inside `clip` (when given) is drawn, so an accent bar can follow
+// its card's rounded corner.
+void fill(Scene& scene, Rect rect, Color color, float radius_px = 0, std::optional<Rect> clip = std::nullopt);
 
 // The slide title with its accent rule; returns the y where content starts below it.
 float put_title(Scene& scene, const LayoutContext& ctx, const content::Text& title, std::vector<Diagnostic>& issues);
 
 // The first line's baseline from the block's top; 0 for a block with no lines (empty text).
-inline float first_baseline(const TextPtr& block) {
-  return block->lines.empty() ? 0.0f : block->lines.front().baseline_px;
-}
+// True when every word of the text is whole and inside its box (see
+// FlowBlock::whole).
+inline bool set_whole(const TextPtr& text) { return !text || (!text->broke_inside_word && !text->overflows); }
 
-// Scales an integer pixel size, keeping it at or above the floor.
-int scaled(int size_px, float scale, int floor_px);
+inline float first_baseline(const TextPtr& text) {
+  return text->lines.empty() ? 0.0f : text->lines.front().baseline_px;
+}
 
 }  // namespace annae::slides

@@ -14,12 +14,16 @@ SlidePages layout_cover(const content::Slide& slide, const content::CoverSlide& 
   Scene scene = blank_page(ctx);
   const float width = m.content.w * (m.portrait ? 1.0f : 0.82f);
 
-  const auto title_style = text_style(ctx, m.type.display_px, Weight::bold, 1.22f, text::Align::start, true);
-  auto title = fit_text(ctx, cover.title, title_style, width, title_style.size_px * 1.22f * (m.portrait ? 4 : 3), out.issues);
+  const auto title_style = text_style(ctx, Role::display, Weight::bold, 1.22f, text::Align::start, true);
+  // A portrait cover has height to spare: everything on it is set a step larger.
+  const float title_step = m.portrait ? 1.15f : 1.0f;
+  const float step = m.portrait ? 1.3f : 1.0f;
+  auto title = fit_text(ctx, cover.title, title_style, width,
+                        title_style.text.size_px * title_step * 1.22f * (m.portrait ? 4 : 3), out.issues, title_step);
   TextPtr subtitle;
   if (!cover.subtitle.empty()) {
-    subtitle = fit_text(ctx, cover.subtitle, text_style(ctx, m.type.heading_px, Weight::regular, 1.4f), width,
-                        m.type.heading_px * 1.4f * 3, out.issues);
+    subtitle = fit_text(ctx, cover.subtitle, text_style(ctx, Role::heading, Weight::regular, 1.4f), width,
+                        m.type.px(Role::heading) * step * 1.4f * 3, out.issues, step);
   }
 
   // Facts: label column and value column.
@@ -38,15 +42,15 @@ SlidePages layout_cover(const content::Slide& slide, const content::CoverSlide& 
   // A host line that names its own roles ("주최 …, 참여 …") needs no label of ours.
   if (!cover.host.empty()) facts.push_back({cover.host.value.rfind("주최", 0) == 0 ? "" : "주최", cover.host.value});
 
-  const auto label_style = text_style(ctx, m.type.small_px, Weight::medium, 1.3f);
-  const auto value_style = text_style(ctx, m.type.heading_px, Weight::medium, 1.3f);
-  const float label_w = std::round(m.type.small_px * 3.2f);
+  const auto label_style = text_style(ctx, Role::secondary, Weight::medium, 1.3f);
+  const auto value_style = text_style(ctx, Role::heading, Weight::medium, 1.3f);
+  const float label_w = std::round(m.type.px_at(Role::secondary, step) * 3.2f);
   const float value_w = width - label_w;
   std::vector<std::pair<TextPtr, TextPtr>> fact_blocks;
   float facts_h = 0;
   for (const auto& f : facts) {
-    auto value = lay_text(ctx, f.value, value_style, value_w);
-    fact_blocks.emplace_back(lay_text(ctx, f.label, label_style, label_w), value);
+    auto value = lay_text(ctx, f.value, value_style, value_w, step);
+    fact_blocks.emplace_back(lay_text(ctx, f.label, label_style, label_w, step), value);
     facts_h += value->height_px + m.gap_px * 0.35f;
   }
 

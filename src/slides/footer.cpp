@@ -13,7 +13,10 @@ void add_footer(Scene& scene, const LayoutContext& ctx, const FooterInfo& info) 
   const Rect f = m.footer;
   if (f.h <= 0) return;
   fill(scene, {f.x, f.y, f.w, std::max(1.0f, std::round(m.unit_px * 0.0015f))}, p.rule);
-  const auto style = [&](Weight w, text::Align a) { return text_style(ctx, m.type.small_px, w, 1.2f, a); };
+  // The clock is what a passer-by looks for: a step larger than the rest.
+  const auto style = [&](Weight w, text::Align a, Role role = Role::caption) {
+    return text_style(ctx, role, w, 1.2f, a);
+  };
   // Landscape: one row — left text | progress | date and clock. Portrait: two
   // rows — left text | clock, then progress | date.
   const float row_h = m.portrait ? f.h / 2 : f.h;
@@ -24,7 +27,7 @@ void add_footer(Scene& scene, const LayoutContext& ctx, const FooterInfo& info) 
   TextPtr clock, date;
   float clock_w = 0, date_w = 0;
   if (info.show_clock && info.now) {
-    clock = lay_text(ctx, clock_text(info.now->minutes), style(Weight::bold, text::Align::start), f.w);
+    clock = lay_text(ctx, clock_text(info.now->minutes), style(Weight::bold, text::Align::start, Role::secondary), f.w);
     date = lay_text(ctx, korean_date(info.now->date), style(Weight::regular, text::Align::start), f.w);
     clock_w = clock->lines.front().width_px;
     date_w = date->lines.front().width_px;
@@ -51,9 +54,11 @@ void add_footer(Scene& scene, const LayoutContext& ctx, const FooterInfo& info) 
 
   if (!info.left_text.empty()) {
     const float room = m.portrait ? f.w - right_w - 2 * gap : progress_x - f.x - 2 * gap;
-    auto left = std::make_shared<text::TextBlock>(ctx.engine.fit(
-        info.left_text, style(Weight::regular, text::Align::start), room, m.type.small_px * 1.2f,
-        {m.type.floor_px, true}));
+    const auto left_style = style(Weight::regular, text::Align::start);
+    TextPtr left{std::make_shared<text::TextBlock>(ctx.engine.fit(info.left_text, left_style.text, room,
+                                                                  left_style.text.size_px * 1.2f,
+                                                                  {m.type.minimum_px(Role::caption), true})),
+                 Role::caption, left_style.text.font};
     put(scene, left, f.x, centre_y(left, top_row), p.muted);
   }
   if (progress_w > 0) {

@@ -10,8 +10,8 @@ SlidePages layout_image(const content::ImageSlide& s, const LayoutContext& ctx) 
   TextPtr caption;
   float caption_h = 0;
   if (!s.caption.empty()) {
-    caption = fit_text(ctx, s.caption, text_style(ctx, m.type.body_px, Weight::regular, 1.4f, text::Align::center),
-                       m.content.w, m.type.body_px * 1.4f * 2, out.issues);
+    caption = fit_text(ctx, s.caption, text_style(ctx, Role::body, Weight::regular, 1.4f, text::Align::center),
+                       m.content.w, m.type.px(Role::body) * 1.4f * 2, out.issues);
     caption_h = caption->height_px + m.gap_px;
   }
   const Rect area{m.content.x, m.content.y, m.content.w, m.content.h - caption_h};

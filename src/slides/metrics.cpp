@@ -15,14 +15,13 @@ Metrics metrics_for(int width_px, int height_px, const content::Screen& screen, 
   const float overscan = std::round(std::clamp(screen.safe_area_fraction, 0.0f, 0.2f) * u);
   m.safe = {overscan, overscan, static_cast<float>(width_px) - 2 * overscan, static_cast<float>(height_px) - 2 * overscan};
 
-  const float scale = std::clamp(size_scale, 0.5f, 2.0f);
-  const auto px = [&](float fraction) { return static_cast<int>(std::lround(fraction * u * scale)); };
-  m.type = {px(0.082f), px(0.054f), px(0.038f), px(0.033f), px(0.026f), std::max(12, px(0.023f))};
+  m.type = TypeScale(u, size_scale);
+  m.max_step = m.portrait ? 1.5f : 1.3f;
 
   const float margin_x = std::round(u * (m.portrait ? 0.07f : 0.065f));
   const float margin_top = std::round(u * 0.06f);
   // Portrait screens have height to spare: the footer takes two rows there.
-  const float footer_h = footer_on ? std::round(u * (m.portrait ? 0.13f : 0.075f)) : 0.0f;
+  const float footer_h = footer_on ? std::round(u * (m.portrait ? 0.15f : 0.085f)) : 0.0f;
   const float margin_bottom = footer_on ? 0.0f : std::round(u * 0.05f);
   m.gap_px = std::round(u * 0.028f);
   m.footer = {m.safe.x + margin_x, m.safe.bottom() - footer_h, m.safe.w - 2 * margin_x, footer_h};

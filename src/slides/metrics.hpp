@@ -1,20 +1,15 @@
 #pragma once
 // Resolution-independent geometry: every size derives from the screen's
 // shorter side (`unit_px`), so a 720p TV, a 4K panel and a portrait screen
-// get the same proportions. Sizes in pixels of the scene.
+// start from the same proportions; each slide then composes its content to
+// fill the area it is given (flow.hpp), so a portrait screen's extra height
+// becomes larger type, not empty space. Sizes in pixels of the scene.
 #include "content/model.hpp"
 #include "slides/scene.hpp"
+#include "slides/type_scale.hpp"
 
 namespace annae::slides {
 
-struct TypeScale {
-  int display_px;  // cover title
-  int title_px;    // slide title
-  int heading_px;  // item headings, agenda titles, names
-  int body_px;     // running text
-  int small_px;    // labels, captions, footer
-  int floor_px;    // auto-fit never goes below this: still legible at 3-5 m
-};
 
 struct Metrics {
   int width_px = 0;
@@ -26,6 +21,9 @@ struct Metrics {
   Rect footer;         // the footer band (zero height when the footer is off)
   float gap_px = 0;    // the standard space between blocks
   TypeScale type;
+  // How far a slide's content may grow past design size to fill its area:
+  // portrait screens have height to give.
+  float max_step = 1;
 };
 
 // `footer_on`: whether a footer band is reserved at the bottom.

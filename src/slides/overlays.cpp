@@ -46,9 +46,9 @@ IndexOverlay index_overlay(const content::Show& show, std::size_t current, text:
   veil.a = 255;  // the index is a page of its own: nothing of the slide shows through
   fill(out.scene, {0, 0, static_cast<float>(m.width_px), static_cast<float>(m.height_px)}, veil);
 
-  auto heading = lay_text(ctx, "슬라이드 목록", text_style(ctx, m.type.title_px, Weight::bold, 1.2f), m.content.w);
+  auto heading = lay_text(ctx, "슬라이드 목록", text_style(ctx, Role::title, Weight::bold, 1.2f), m.content.w);
   put(out.scene, heading, m.content.x, m.content.y, p.text);
-  auto hint = lay_text(ctx, "보고 싶은 슬라이드를 누르세요", text_style(ctx, m.type.small_px, Weight::regular, 1.2f),
+  auto hint = lay_text(ctx, "보고 싶은 슬라이드를 누르세요", text_style(ctx, Role::secondary, Weight::regular, 1.2f),
                        m.content.w);
   const float top = m.content.y + heading->height_px + m.gap_px * 0.3f;
   put(out.scene, hint, m.content.x, top, p.muted);
@@ -71,11 +71,11 @@ IndexOverlay index_overlay(const content::Show& show, std::size_t current, text:
     out.cells.push_back(cell);
     if (i == current) fill(out.scene, {x - 3, y - 3, cell_w + 6, cell_h + 6}, p.accent, radius + 3);
     fill(out.scene, cell, p.surface, radius);
-    auto number = lay_text(ctx, std::to_string(i + 1), text_style(ctx, m.type.small_px, Weight::bold, 1.2f), cell_w);
+    auto number = lay_text(ctx, std::to_string(i + 1), text_style(ctx, Role::secondary, Weight::bold, 1.2f), cell_w);
     put(out.scene, number, x + pad, y + pad * 0.8f, p.accent);
     const content::Text title{slide_title(show.slides[i]), {}};
     std::vector<Diagnostic> ignored;
-    auto name = fit_text(ctx, title, text_style(ctx, m.type.body_px, Weight::medium, 1.25f), cell_w - 2 * pad,
+    auto name = fit_text(ctx, title, text_style(ctx, Role::body, Weight::medium, 1.25f), cell_w - 2 * pad,
                          cell_h - pad * 1.8f - number->height_px, ignored);
     put(out.scene, name, x + pad, y + pad * 0.8f + number->height_px, p.text);
   }
@@ -96,7 +96,7 @@ Scene paused_badge(text::TextEngine& engine, const ShowView& view) {
   Scene s = transparent(view);
   const auto& m = view.metrics;
   const auto ctx = context(engine, view);
-  auto label = lay_text(ctx, "❚❚  일시정지", text_style(ctx, m.type.small_px, Weight::bold, 1.2f), m.content.w);
+  auto label = lay_text(ctx, "❚❚  일시정지", text_style(ctx, Role::secondary, Weight::bold, 1.2f), m.content.w);
   const float w = label->width_px + m.gap_px * 1.6f;
   const float h = label->height_px + m.gap_px * 0.5f;
   const float x = std::round((static_cast<float>(m.width_px) - w) / 2), y = m.safe.y + std::round(m.gap_px * 0.6f);
@@ -121,7 +121,7 @@ Scene staff_notice(const StaffNotice& notice, text::TextEngine& engine, const Sh
   const auto ctx = context(engine, view);
   const Color white{255, 255, 255, 255};
   if (notice.ok) {
-    auto label = lay_text(ctx, "✓  " + notice.headline, text_style(ctx, m.type.small_px, Weight::bold, 1.2f), m.content.w);
+    auto label = lay_text(ctx, "✓  " + notice.headline, text_style(ctx, Role::secondary, Weight::bold, 1.2f), m.content.w);
     const float w = label->width_px + m.gap_px * 1.6f;
     const float h = label->height_px + m.gap_px * 0.6f;
     const float x = std::round((static_cast<float>(m.width_px) - w) / 2), y = m.safe.y + std::round(m.gap_px * 0.6f);
@@ -132,18 +132,18 @@ Scene staff_notice(const StaffNotice& notice, text::TextEngine& engine, const Sh
   // The refusal card: sized to its text, centred, never taller than the safe area.
   const float pad = std::round(m.gap_px * 0.9f);
   const float inner_w = m.content.w - 2 * pad;
-  auto headline = lay_text(ctx, notice.headline, text_style(ctx, m.type.body_px, Weight::bold, 1.25f), inner_w);
+  auto headline = lay_text(ctx, notice.headline, text_style(ctx, Role::body, Weight::bold, 1.25f), inner_w);
   auto keep = lay_text(ctx, "지금 화면을 그대로 유지합니다. USB 메모리의 파일을 고친 뒤 다시 꽂아 주세요.",
-                       text_style(ctx, m.type.small_px, Weight::regular, 1.3f), inner_w);
+                       text_style(ctx, Role::secondary, Weight::regular, 1.3f), inner_w);
   std::vector<TextPtr> lines;
   const std::size_t shown = std::min(notice.details.size(), staff_notice_max_details);
   for (std::size_t i = 0; i < shown; ++i) {
-    lines.push_back(lay_text(ctx, notice.details[i], text_style(ctx, m.type.small_px * 4 / 5, Weight::regular, 1.3f),
+    lines.push_back(lay_text(ctx, notice.details[i], text_style(ctx, Role::caption, Weight::regular, 1.3f),
                              inner_w));
   }
   if (notice.details.size() > shown) {
     lines.push_back(lay_text(ctx, "… 외 " + std::to_string(notice.details.size() - shown) + "건 (annae check로 모두 확인)",
-                             text_style(ctx, m.type.small_px * 4 / 5, Weight::regular, 1.3f), inner_w));
+                             text_style(ctx, Role::caption, Weight::regular, 1.3f), inner_w));
   }
   const float line_gap = std::round(m.gap_px * 0.2f);
   float h = pad * 2 + headline->height_px + line_gap * 2 + keep->height_px;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/confined_dir.hpp"
+#include "slides/type_scale.hpp"
 #include "text/block.hpp"
 
 namespace annae::slides {
@@ -24,10 +25,15 @@ struct Rect {
   float bottom() const { return y + h; }
 };
 
+// A rectangle with rounded corners (radius 0: square; half the shorter
+// side: a pill or a disc), drawn with anti-aliased edges. When `clipped`,
+// only its part inside `clip` is drawn (an accent bar inside a card).
 struct FillItem {
   Rect rect;
   Color color;
   float corner_radius_px = 0;
+  bool clipped = false;
+  Rect clip;
 };
 
 struct TextItem {
@@ -35,6 +41,8 @@ struct TextItem {
   float x_px = 0;  // where the block's top-left corner goes
   float y_px = 0;
   Color color;
+  Role role = Role::body;  // the type-scale role it was set in (for inspection and tests)
+  text::FontRequest font;  // as requested; an empty family is the default (Noto Sans CJK KR)
 };
 
 enum class ImageFit { contain, cover };

@@ -12,23 +12,28 @@ Scene blank_page(const LayoutContext& ctx) {
   return s;
 }
 
-SlidePages paginate_titled(const content::Text& title, const std::vector<FlowBlock>& blocks, float min_scale,
-                           const LayoutContext& ctx, std::vector<Diagnostic> issues) {
+SlidePages paginate_titled(const content::Text& title, const std::vector<FlowBlock>& blocks, const Spread& spread,
+                           const LayoutContext& ctx, std::vector<Diagnostic> issues, std::optional<std::size_t> focus) {
   SlidePages out;
   const auto& m = ctx.metrics;
   Scene probe = blank_page(ctx);
   const float top = put_title(probe, ctx, title, issues);
-  const auto pages = paginate(blocks, m.content.bottom() - top, min_scale);
+  const float height = m.content.bottom() - top;
+  const auto pages = paginate(blocks, height, {m.type.min_step(), m.max_step});
   for (std::size_t k = 0; k < pages.size(); ++k) {
     Scene page = blank_page(ctx);
     std::vector<Diagnostic> ignored;  // the title's issues were collected once, above
     put_title(page, ctx, title, ignored);
-    place_page(blocks, pages[k], top, page);
+    // A slide split over pages keeps its flow at the top of each page.
+    Spread page_spread = spread;
+    if (pages.size() > 1) page_spread.centre = 0;
+    place_page(blocks, pages[k], top, height, page_spread, page);
     if (pages.size() > 1) {
       auto counter = lay_text(ctx, std::to_string(k + 1) + " / " + std::to_string(pages.size()),
-                              text_style(ctx, m.type.small_px, Weight::medium, 1.2f, text::Align::end), m.content.w * 0.2f);
+                              text_style(ctx, Role::caption, Weight::medium, 1.2f, text::Align::end), m.content.w * 0.2f);
       put(page, counter, m.content.right() - m.content.w * 0.2f, m.content.y, ctx.palette.muted);
     }
+    if (focus && *focus >= pages[k].first && *focus < pages[k].last) out.initial_page = k;
     out.pages.push_back(std::move(page));
   }
   out.issues = std::move(issues);

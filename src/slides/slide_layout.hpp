@@ -32,9 +32,12 @@ SlidePages layout_image(const content::ImageSlide& s, const LayoutContext& ctx);
 // A fresh page: the screen size and the theme's background.
 Scene blank_page(const LayoutContext& ctx);
 
-// Paginates a titled list slide: the title on every page, the flow below,
-// "1/2" at the top right when there is more than one page.
-SlidePages paginate_titled(const content::Text& title, const std::vector<FlowBlock>& blocks, float min_scale,
-                           const LayoutContext& ctx, std::vector<Diagnostic> issues);
+// Composes a titled list slide: the title on every page, the flow below it
+// grown or shrunk to fill the content area (flow.hpp) and spread as asked,
+// "1 / 2" at the top right when there is more than one page. The page that
+// holds block `focus` is the one shown first.
+SlidePages paginate_titled(const content::Text& title, const std::vector<FlowBlock>& blocks, const Spread& spread,
+                           const LayoutContext& ctx, std::vector<Diagnostic> issues,
+                           std::optional<std::size_t> focus = std::nullopt);
 
 }  // namespace annae::slides

@@ -29,14 +29,14 @@ Scene status_scene(text::TextEngine& engine, int width_px, int height_px, std::s
   title_style.font.weight = 700;
   title_style.size_px = static_cast<int>(std::lround(unit * 0.07f));
   title_style.line_height = 1.25f;
-  auto title = std::make_shared<text::TextBlock>(
-      engine.fit(headline, title_style, column, unit * 0.3f, {static_cast<int>(unit * 0.035f), true}));
+  const TextPtr title{std::make_shared<text::TextBlock>(
+      engine.fit(headline, title_style, column, unit * 0.3f, {static_cast<int>(unit * 0.035f), true})), Role::title, title_style.font};
 
   text::TextStyle body_style;
   body_style.size_px = static_cast<int>(std::lround(unit * 0.032f));
   body_style.line_height = 1.5f;
-  auto body = std::make_shared<text::TextBlock>(
-      engine.fit(detail, body_style, column, unit * 0.4f, {static_cast<int>(unit * 0.02f), true}));
+  const TextPtr body{std::make_shared<text::TextBlock>(
+      engine.fit(detail, body_style, column, unit * 0.4f, {static_cast<int>(unit * 0.02f), true})), Role::body, body_style.font};
 
   const float rule_h = std::max(2.0f, std::round(unit * 0.006f));
   const float gap = std::round(unit * 0.04f);
@@ -58,7 +58,7 @@ Scene text_specimen_scene(const std::shared_ptr<const text::TextBlock>& block, f
   scene.height_px = static_cast<int>(std::ceil(std::max(box_height_px, block->height_px) + 2 * margin));
   scene.background = ground;
   fill(scene, {margin, margin, box_width_px, std::max(box_height_px, block->height_px)}, Color{0x1C, 0x23, 0x2D, 255});
-  put(scene, block, margin, margin, ink);
+  put(scene, TextPtr{block, Role::body, {}}, margin, margin, ink);
   return scene;
 }
 

@@ -1,6 +1,6 @@
 // Strategies: numbered rows. Landscape: marker | heading | description in
 // columns on a shared top line; portrait: marker and heading over the
-// description. Rows shrink a little to stay on one page, else paginate.
+// description. Rows grow or shrink to fill one page, else paginate.
 #include <cmath>
 
 #include "slides/slide_layout.hpp"
@@ -33,10 +33,12 @@ std::string points_text(const std::vector<content::Text>& points) {
 SlidePages layout_strategies(const content::StrategiesSlide& s, const LayoutContext& ctx) {
   const auto& m = ctx.metrics;
   const auto& p = ctx.palette;
-  const float marker_w = std::round(m.type.heading_px * 1.9f);
+  const float marker_w = std::round(m.type.px(Role::heading) * 1.9f);
   const float col_gap = std::round(m.gap_px * 1.2f);
-  const float heading_w = m.portrait ? m.content.w - marker_w : std::round((m.content.w - marker_w) * 0.34f);
-  const float body_x = m.portrait ? marker_w : marker_w + heading_w + col_gap;
+  // Portrait and 4:3 screens are too narrow for a heading column: stack.
+  const bool stacked = m.portrait || static_cast<float>(m.width_px) < 1.5f * static_cast<float>(m.height_px);
+  const float heading_w = stacked ? m.content.w - marker_w : std::round((m.content.w - marker_w) * 0.34f);
+  const float body_x = stacked ? marker_w : marker_w + heading_w + col_gap;
   const float body_w = m.content.w - body_x;
   const float pad = std::round(m.gap_px * 0.55f);
 
@@ -46,19 +48,19 @@ SlidePages layout_strategies(const content::StrategiesSlide& s, const LayoutCont
   auto parts = [&, s_ptr = &s](std::size_t i, float scale) {
     const auto& item = s_ptr->items[i];
     Parts out;
-    out.marker = lay_text(ctx, marker_of(item), text_style(ctx, m.type.heading_px, Weight::bold, 1.3f), marker_w, scale * 1.12f);
-    out.heading = lay_text(ctx, item.heading.value, text_style(ctx, m.type.heading_px, Weight::bold, 1.3f, text::Align::start, true),
+    out.marker = lay_text(ctx, marker_of(item), text_style(ctx, Role::heading, Weight::bold, 1.3f), marker_w, scale * 1.12f);
+    out.heading = lay_text(ctx, item.heading.value, text_style(ctx, Role::heading, Weight::bold, 1.3f, text::Align::start, true),
                              heading_w, scale);
-    out.body = lay_text(ctx, item.body.value, text_style(ctx, m.type.body_px, Weight::regular, 1.45f), body_w, scale);
+    out.body = lay_text(ctx, item.body.value, text_style(ctx, Role::body, Weight::regular, 1.45f), body_w, scale);
     if (!item.points.empty()) {
-      out.points = lay_text(ctx, points_text(item.points), text_style(ctx, m.type.small_px, Weight::regular, 1.45f),
+      out.points = lay_text(ctx, points_text(item.points), text_style(ctx, Role::secondary, Weight::regular, 1.45f),
                               body_w, scale);
     }
     return out;
   };
   const auto height_of = [&](const Parts& x, float scale) {
     const float body_h = x.body->height_px + (x.points ? x.points->height_px + pad * 0.5f * scale : 0);
-    const float h = m.portrait ? x.heading->height_px + pad * 0.4f * scale + body_h : std::max(x.heading->height_px, body_h);
+    const float h = stacked ? x.heading->height_px + pad * 0.4f * scale + body_h : std::max(x.heading->height_px, body_h);
     return h + 2 * pad * scale;
   };
 
@@ -66,22 +68,28 @@ SlidePages layout_strategies(const content::StrategiesSlide& s, const LayoutCont
   for (std::size_t i = 0; i < s.items.size(); ++i) {
     FlowBlock b;
     b.measure = [=](float scale) { return height_of(parts(i, scale), scale); };
+    b.whole = [=](float scale) {
+      const Parts x = parts(i, scale);
+      return set_whole(x.marker) && set_whole(x.heading) && set_whole(x.body) && set_whole(x.points);
+    };
+    b.separator = [=](float y, Scene& scene) {
+      fill(scene, {m.content.x, y, m.content.w, std::max(1.0f, std::round(m.unit_px * 0.0015f))}, p.rule);
+    };
     b.place = [=](float scale, float y, Scene& scene) {
       const Parts x = parts(i, scale);
-      if (i > 0) fill(scene, {m.content.x, y, m.content.w, std::max(1.0f, std::round(m.unit_px * 0.0015f))}, p.rule);
       const float top = y + pad * scale;
       // The marker and the heading share the heading's first baseline.
       const float marker_y = top + first_baseline(x.heading) - first_baseline(x.marker);
       put(scene, x.marker, m.content.x, marker_y, p.accent);
       put(scene, x.heading, m.content.x + marker_w, top, p.text);
-      float body_y = m.portrait ? top + x.heading->height_px + pad * 0.4f * scale
+      float body_y = stacked ? top + x.heading->height_px + pad * 0.4f * scale
                                 : top + first_baseline(x.heading) - first_baseline(x.body);
-      put(scene, x.body, m.content.x + body_x, body_y, m.portrait ? p.text : p.muted);
+      put(scene, x.body, m.content.x + body_x, body_y, stacked ? p.text : p.muted);
       if (x.points) put(scene, x.points, m.content.x + body_x, body_y + x.body->height_px + pad * 0.5f * scale, p.muted);
     };
     blocks.push_back(std::move(b));
   }
-  return paginate_titled(s.title, blocks, 0.82f, ctx, {});
+  return paginate_titled(s.title, blocks, {2.0f, m.gap_px * 0.5f, 0.35f}, ctx, {});
 }
 
 }  // namespace annae::slides

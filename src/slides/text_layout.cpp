@@ -23,22 +23,35 @@ std::pair<std::string, std::string> own_marker(const std::string& text, const ch
 SlidePages layout_text(const content::TextSlide& s, const LayoutContext& ctx) {
   const auto& m = ctx.metrics;
   const auto& p = ctx.palette;
-  const float column = m.portrait ? m.content.w : std::min(m.content.w, std::round(m.unit_px * 1.45f));
-  const float indent = std::round(m.type.body_px * 1.3f);
+  const float column = m.content.w;
   std::vector<FlowBlock> blocks;
 
   // A run of text, optionally with a hanging mark ("•", "–", "※") before it.
-  const auto add = [&](const std::string& text, const std::string& mark, float left, int size_px, Color color, float gap) {
-    const float mark_w = mark.empty() ? 0 : std::round(size_px * 1.2f);
+  // `child`: a sub-point, whose mark lines up with its parent's text.
+  const auto add = [&](const std::string& text, const std::string& mark, bool child, Role role, Color color, float gap) {
+    // The mark's column grows with the text it hangs before.
+    const auto mark_width = [&m, role, none = mark.empty()](float scale) {
+      return none ? 0.0f : std::round(static_cast<float>(m.type.px_at(role, scale)) * 1.2f);
+    };
+    const auto indent = [&m, child](float scale) {
+      return child ? std::round(static_cast<float>(m.type.px_at(Role::body, scale)) * 1.2f) : 0.0f;
+    };
     FlowBlock b;
     b.gap_before_px = gap;
+    b.keep_with_previous = child;
     b.measure = [=, &ctx](float scale) {
-      return lay_text(ctx, text, text_style(ctx, size_px, Weight::regular, 1.5f), column - left - mark_w, scale)->height_px;
+      const float mark_w = mark_width(scale), left = indent(scale);
+      return lay_text(ctx, text, text_style(ctx, role, Weight::regular, 1.5f), column - left - mark_w, scale)->height_px;
+    };
+    b.whole = [=, &ctx](float scale) {
+      const float mark_w = mark_width(scale), left = indent(scale);
+      return set_whole(lay_text(ctx, text, text_style(ctx, role, Weight::regular, 1.5f), column - left - mark_w, scale));
     };
     b.place = [=, &ctx](float scale, float y, Scene& scene) {
-      auto body = lay_text(ctx, text, text_style(ctx, size_px, Weight::regular, 1.5f), column - left - mark_w, scale);
+      const float mark_w = mark_width(scale), left = indent(scale);
+      auto body = lay_text(ctx, text, text_style(ctx, role, Weight::regular, 1.5f), column - left - mark_w, scale);
       if (!mark.empty()) {
-        auto m_block = lay_text(ctx, mark, text_style(ctx, size_px, Weight::bold, 1.5f), mark_w, scale);
+        auto m_block = lay_text(ctx, mark, text_style(ctx, role, Weight::bold, 1.5f), mark_w, scale);
         put(scene, m_block, m.content.x + left, y, p.accent);
       }
       put(scene, body, m.content.x + left + mark_w, y, color);
@@ -46,17 +59,17 @@ SlidePages layout_text(const content::TextSlide& s, const LayoutContext& ctx) {
     blocks.push_back(std::move(b));
   };
 
-  for (const auto& para : s.paragraphs) add(para.value, "", 0, m.type.body_px, p.text, m.gap_px * 0.8f);
+  for (const auto& para : s.paragraphs) add(para.value, "", false, Role::body, p.text, m.gap_px * 0.8f);
   for (const auto& bullet : s.bullets) {
     const auto [mark, text] = own_marker(bullet.text.value, "•");
-    add(text, mark, 0, m.type.body_px, p.text, m.gap_px * 0.7f);
+    add(text, mark, false, Role::body, p.text, m.gap_px * 0.7f);
     for (const auto& child : bullet.children) {
       const auto [child_mark, child_text] = own_marker(child.value, "–");
-      add(child_text, child_mark, indent, m.type.small_px, p.muted, m.gap_px * 0.3f);
+      add(child_text, child_mark, true, Role::secondary, p.muted, m.gap_px * 0.3f);
     }
   }
-  for (const auto& note : s.notes) add(note.value, "※", 0, m.type.small_px, p.muted, m.gap_px * 1.0f);
-  return paginate_titled(s.title, blocks, 0.8f, ctx, {});
+  for (const auto& note : s.notes) add(note.value, "※", false, Role::secondary, p.muted, m.gap_px * 1.0f);
+  return paginate_titled(s.title, blocks, {2.0f, 0, 0.35f}, ctx, {});
 }
 
 }  // namespace annae::slides

@@ -15,11 +15,11 @@ Palette palette_for(const content::Theme& theme) {
   Palette p;
   switch (theme.name) {
     case content::ThemeName::dark:  // deep blue-black: calm in a lobby, light type carries far
-      p = {rgb(0x0F1620), rgb(0x19232F), rgb(0xF2F5F8), rgb(0xA3B1C2), rgb(0x4FC1E0), rgb(0x1D4E63), rgb(0xFFFFFF),
+      p = {rgb(0x0F1620), rgb(0x19232F), rgb(0xF2F5F8), rgb(0xA3B1C2), rgb(0x4FC1E0), rgb(0x2B7390), rgb(0xFFFFFF),
            rgb(0x2A3644)};
       break;
     case content::ThemeName::light:
-      p = {rgb(0xF5F6F8), rgb(0xFFFFFF), rgb(0x121821), rgb(0x566273), rgb(0x0A6C96), rgb(0xD9EEF6), rgb(0x0B1B26),
+      p = {rgb(0xF5F6F8), rgb(0xFFFFFF), rgb(0x121821), rgb(0x566273), rgb(0x0A6C96), rgb(0x0A6C96), rgb(0xFFFFFF),
            rgb(0xD8DDE3)};
       break;
     case content::ThemeName::high_contrast:

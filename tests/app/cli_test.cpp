@@ -82,6 +82,9 @@ TEST_CASE("annae layout options") {
   CHECK(d.width_px == 900);
   CHECK(d.font.empty());
   CHECK_FALSE(d.fit_height_px);
+  CHECK(d.wrap == annae::text::Wrap::greedy);
+  CHECK(as<LayoutCommand>(parse_command_line({"layout", "--wrap", "pretty", "국토"})).wrap == annae::text::Wrap::pretty);
+  CHECK(as<LayoutCommand>(parse_command_line({"layout", "--wrap=balance", "국토"})).wrap == annae::text::Wrap::balance);
   const auto all = as<LayoutCommand>(parse_command_line(
       {"layout", "--font", "NanumGothic", "--size=60", "--width", "500", "--fit", "300", "--png", "o.png", "--", "-x"}));
   CHECK(all.font == "NanumGothic");
@@ -107,6 +110,7 @@ TEST_CASE("mistakes are usage errors with a clear message") {
       {{"layout", "--size", "0", "x"}, "--size must be a whole number of pixels from 1 to 2000, not '0'"},
       {{"layout", "--width", "wide", "x"}, "--width must be a whole number of pixels, not 'wide'"},
       {{"layout", "--frobnicate", "x"}, "unknown option for 'annae layout': --frobnicate"},
+      {{"layout", "--wrap", "justify", "x"}, "--wrap must be greedy, pretty or balance, not 'justify'"},
       {{"layout", "a", "b"}, "'annae layout' takes one TEXT (quote it, or use - to read standard input)"},
       {{"check", "a", "b"}, "'annae check' takes one SHOW_DIR"},
       {{"check", "--config"}, "--config needs a value"},

@@ -178,7 +178,7 @@ TEST_CASE("systemd: READY=1 once the first frame is up, then WATCHDOG=1 pings fr
   REQUIRE(count("READY=1") == 1);
   CHECK(annae::test::read_text(log).find("first frame on screen") != std::string::npos);  // READY came after it
   const auto ready = std::find_if(messages.begin(), messages.end(), [](const auto& m) { return m.find("READY=1") != std::string::npos; });
-  CHECK(ready->find("STATUS=playing 6 slides") != std::string::npos);  // what `systemctl status annae` shows
+  CHECK(ready->find("STATUS=playing 7 slides") != std::string::npos);  // what `systemctl status annae` shows
   messages.clear();
   listen(3s);
   CHECK(count("WATCHDOG=1") >= 4);  // every ~500 ms while the loop turns

@@ -55,9 +55,9 @@ def wait_slide(box, slide_id, after, timeout_s=120):
 
 # The default show's slides, in playing order.
 DEFAULT_SHOW = [
-    "forum-2023/010-cover", "forum-2023/020-overview", "forum-2023/030-strategies",
+    "forum-2023/010-cover", "forum-2023/020-overview", "forum-2023/025-presenters", "forum-2023/030-strategies",
     "forum-2023/040-strategy-notes-1", "forum-2023/050-strategy-notes-2", "forum-2023/060-quote",
-    "forum-2023/070-contacts", "seminar-2020/010-cover", "seminar-2020/020-talks-1",
+    "forum-2023/070-contacts", "seminar-2020/010-cover", "seminar-2020/015-overview", "seminar-2020/020-talks-1",
     "seminar-2020/030-talks-2", "seminar-2020/040-agenda", "seminar-2020/050-quote",
     "seminar-2020/060-contacts",
 ]

@@ -54,7 +54,7 @@ TEST_CASE("exit codes: 0 clean, 1 warnings only, 2 errors") {
   }
   std::ostringstream out;
   CHECK(run_check(examples_dir(), out) == 0);
-  CHECK(out.str() == "ok: 16 files, 13 slides, no problems\n");
+  CHECK(out.str() == "ok: 18 files, 15 slides, no problems\n");
 }
 
 TEST_CASE("problems are grouped by file, in play order, then the summary") {

@@ -35,9 +35,9 @@ TEST_CASE("the example shows load with no diagnostics") {
     std::size_t slides;
   };
   const Case cases[] = {
-      {"", 16, 13},             // content/: the playlist root plays both events
-      {"forum-2023", 8, 7},     // 「지역균형발전포럼」 alone
-      {"seminar-2020", 7, 6},   // the 2020 seminar alone
+      {"", 18, 15},             // content/: the playlist root plays both events
+      {"forum-2023", 9, 8},     // 「지역균형발전포럼」 alone
+      {"seminar-2020", 8, 7},   // the 2020 seminar alone
   };
   for (const auto& c : cases) {
     CAPTURE(c.folder);
@@ -60,12 +60,14 @@ TEST_CASE("the default show plays both events in order") {
   const Expect expected[] = {
       {"forum-2023/010-cover", SlideKind::cover},
       {"forum-2023/020-overview", SlideKind::text},
+      {"forum-2023/025-presenters", SlideKind::text},
       {"forum-2023/030-strategies", SlideKind::strategies},
       {"forum-2023/040-strategy-notes-1", SlideKind::text},
       {"forum-2023/050-strategy-notes-2", SlideKind::text},
       {"forum-2023/060-quote", SlideKind::quote},
       {"forum-2023/070-contacts", SlideKind::contacts},
       {"seminar-2020/010-cover", SlideKind::cover},
+      {"seminar-2020/015-overview", SlideKind::text},
       {"seminar-2020/020-talks-1", SlideKind::talks},
       {"seminar-2020/030-talks-2", SlideKind::talks},
       {"seminar-2020/040-agenda", SlideKind::agenda},
@@ -101,7 +103,7 @@ TEST_CASE("each event keeps its own date, time and time zone") {
   CHECK(day_of_week(*forum_cover.date) == 2);  // (화)
   CHECK(forum_cover.time_minutes == 14 * 60);
   CHECK(forum_cover.venue.value == "세종컨벤션센터");
-  CHECK(forum_cover.host.value == "주최 한국토지주택공사 토지주택연구원(LHI) · 참여 국토교통부");
+  CHECK(forum_cover.host.value == "주최 한국토지주택공사 토지주택연구원(LHI)\n참여 국토교통부");
   CHECK(forum_cover.venue.at == SourcePos{"forum-2023/010-cover.toml", 5, 9});
 
   const Slide& seminar = slide_with_id(*result.show, "seminar-2020/010-cover");

@@ -271,17 +271,17 @@ TEST_CASE("a stick that fails or changes during the copy changes nothing") {
   };
   const Case cases[] = {
       {"the stick is pulled out", [](const fs::path& stick) { fs::remove_all(stick); }, Outcome::failed,
-       "cannot read 030-strategies.toml from the stick: No such file or directory — the stick was removed or is "
+       "cannot read 025-presenters.toml from the stick: No such file or directory — the stick was removed or is "
        "damaged; nothing was changed",
        2},
       {"a file not yet copied vanishes", [](const fs::path& stick) { fs::remove(stick / "050-strategy-notes-2.toml"); },
-       Outcome::failed, "cannot read 050-strategy-notes-2.toml from the stick", 4},
+       Outcome::failed, "cannot read 050-strategy-notes-2.toml from the stick", 5},
       {"a file not yet copied is replaced by a FIFO (an open would wait forever)",
        [](const fs::path& stick) {
          fs::remove(stick / "050-strategy-notes-2.toml");
          REQUIRE(::mkfifo((stick / "050-strategy-notes-2.toml").c_str(), 0644) == 0);
        },
-       Outcome::failed, "cannot read 050-strategy-notes-2.toml from the stick: no longer a regular file", 4},
+       Outcome::failed, "cannot read 050-strategy-notes-2.toml from the stick: no longer a regular file", 5},
       {"a file not yet copied becomes broken (checked again after the copy)",
        [](const fs::path& stick) { write_file(stick / "050-strategy-notes-2.toml", "kind = \"text\"\ntitle = [\n"); },
        Outcome::rejected, "050-strategy-notes-2.toml:2:", -1},
@@ -333,7 +333,7 @@ TEST_CASE("a problem with the copied folder as a whole names the show folder, no
   CAPTURE(format_all(r.load.diagnostics));
   CHECK(std::any_of(items.begin(), items.end(), [&](const auto& d) { return d.path == box.content.generic_string(); }));
   for (const auto& d : items) CHECK(d.path.find(".import-") == std::string::npos);
-  CHECK(r.error.starts_with("the show copied from the stick (did the stick change while it was read?) has 9 errors"));
+  CHECK(r.error.starts_with("the show copied from the stick (did the stick change while it was read?) has 10 errors"));
   CHECK(state_of(box.content) == before);
   CHECK(hidden_entries(box.content.parent_path()).empty());
 }

@@ -93,7 +93,7 @@ TEST_CASE("portrait screens get a portrait layout, not a squeezed landscape one"
   CHECK(portrait.metrics.portrait);
   CHECK_FALSE(landscape.metrics.portrait);
   // same short side: the same type sizes, so text reads the same from the same distance
-  CHECK(portrait.metrics.type.body_px == landscape.metrics.type.body_px);
+  CHECK(portrait.metrics.type.px(annae::slides::Role::body) == landscape.metrics.type.px(annae::slides::Role::body));
   // but the content column uses the full height
   CHECK(portrait.metrics.content.h > landscape.metrics.content.h * 1.6f);
 }
