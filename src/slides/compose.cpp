@@ -74,7 +74,7 @@ TextPtr fit_text(const LayoutContext& ctx, const content::Text& source, const St
 
 float put_title(Scene& scene, const LayoutContext& ctx, const content::Text& title, std::vector<Diagnostic>& issues) {
   const auto& m = ctx.metrics;
-  const float rule_h = std::max(3.0f, std::round(m.unit_px * 0.006f));
+  const float rule_h = title_rule_px(m);
   fill(scene, {m.content.x, m.content.y, std::round(m.unit_px * 0.06f), rule_h}, ctx.palette.accent);
   float y = m.content.y + rule_h + std::round(m.gap_px * 0.7f);
   if (title.empty()) return y;

@@ -1,6 +1,8 @@
 #pragma once
 // Shared pieces of every slide layout: text styles from the type scale,
 // placing text blocks into a Scene, reporting text that had to be cut.
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,6 +72,9 @@ void put(Scene& scene, const TextPtr& text, float x, float y, Color color);
 // the part inside `clip` (when given) is drawn, so an accent bar can follow
 // its card's rounded corner.
 void fill(Scene& scene, Rect rect, Color color, float radius_px = 0, std::optional<Rect> clip = std::nullopt);
+
+// The height of the accent rule above a slide title.
+inline float title_rule_px(const Metrics& m) { return std::max(3.0f, std::round(m.unit_px * 0.006f)); }
 
 // The slide title with its accent rule; returns the y where content starts below it.
 float put_title(Scene& scene, const LayoutContext& ctx, const content::Text& title, std::vector<Diagnostic>& issues);

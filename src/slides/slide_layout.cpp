@@ -31,7 +31,10 @@ SlidePages paginate_titled(const content::Text& title, const std::vector<FlowBlo
     if (pages.size() > 1) {
       auto counter = lay_text(ctx, std::to_string(k + 1) + " / " + std::to_string(pages.size()),
                               text_style(ctx, Role::caption, Weight::medium, 1.2f, text::Align::end), m.content.w * 0.2f);
-      put(page, counter, m.content.right() - m.content.w * 0.2f, m.content.y, ctx.palette.muted);
+      // On the accent rule's line, above the title, so that a full-width title never runs into it.
+      const float rule_h = title_rule_px(m);
+      put(page, counter, m.content.right() - m.content.w * 0.2f,
+          std::round(m.content.y + rule_h / 2 - counter->height_px / 2), ctx.palette.muted);
     }
     if (focus && *focus >= pages[k].first && *focus < pages[k].last) out.initial_page = k;
     out.pages.push_back(std::move(page));

@@ -2,6 +2,7 @@
 // columns on a shared top line; portrait: marker and heading over the
 // description. Rows grow or shrink to fill one page, else paginate.
 #include <cmath>
+#include <optional>
 
 #include "slides/slide_layout.hpp"
 
@@ -20,6 +21,22 @@ std::string marker_of(const content::StrategyItem& item) {
   }
   if (item.number) return std::to_string(*item.number) + ".";
   return {};
+}
+
+// ①-⑳ (or a number with no marker) is drawn as a filled disc with a bold
+// numeral: a glyph's thin ring does not read across a lobby.
+std::optional<int> disc_number(const content::StrategyItem& item) {
+  if (item.marker.empty()) {
+    if (item.number && *item.number >= 1 && *item.number <= 99) return *item.number;
+    return std::nullopt;
+  }
+  const std::string& m = item.marker.value;
+  if (m.size() == 3 && static_cast<unsigned char>(m[0]) == 0xE2 && static_cast<unsigned char>(m[1]) == 0x91) {
+    const int c = ((static_cast<unsigned char>(m[0]) & 0x0F) << 12) | ((static_cast<unsigned char>(m[1]) & 0x3F) << 6) |
+                  (static_cast<unsigned char>(m[2]) & 0x3F);
+    if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;
+  }
+  return std::nullopt;
 }
 
 std::string points_text(const std::vector<content::Text>& points) {
@@ -44,11 +61,18 @@ SlidePages layout_strategies(const content::StrategiesSlide& s, const LayoutCont
 
   struct Parts {
     TextPtr marker, heading, body, points;
+    bool disc = false;  // marker is a numeral to set on a disc
   };
   auto parts = [&, s_ptr = &s](std::size_t i, float scale) {
     const auto& item = s_ptr->items[i];
     Parts out;
-    out.marker = lay_text(ctx, marker_of(item), text_style(ctx, Role::heading, Weight::bold, 1.3f), marker_w, scale * 1.12f);
+    if (const auto n = disc_number(item)) {
+      out.disc = true;
+      out.marker = lay_text(ctx, std::to_string(*n),
+                            text_style(ctx, Role::heading, Weight::bold, 1.0f, text::Align::center), marker_w, scale);
+    } else {
+      out.marker = lay_text(ctx, marker_of(item), text_style(ctx, Role::heading, Weight::bold, 1.3f), marker_w, scale * 1.12f);
+    }
     out.heading = lay_text(ctx, item.heading.value, text_style(ctx, Role::heading, Weight::bold, 1.3f, text::Align::start, true),
                              heading_w, scale);
     out.body = lay_text(ctx, item.body.value, text_style(ctx, Role::body, Weight::regular, 1.45f), body_w, scale);
@@ -78,9 +102,19 @@ SlidePages layout_strategies(const content::StrategiesSlide& s, const LayoutCont
     b.place = [=](float scale, float y, Scene& scene) {
       const Parts x = parts(i, scale);
       const float top = y + pad * scale;
-      // The marker and the heading share the heading's first baseline.
-      const float marker_y = top + first_baseline(x.heading) - first_baseline(x.marker);
-      put(scene, x.marker, m.content.x, marker_y, p.accent);
+      if (x.disc) {
+        // The disc is centred on the heading's first line (its x-height), the numeral in it.
+        const float d = std::round(static_cast<float>(x.marker->size_px) * 1.3f);
+        const float centre_y = top + first_baseline(x.heading) - 0.36f * static_cast<float>(x.heading->size_px);
+        const Rect disc{m.content.x, std::round(centre_y - d / 2), d, d};
+        fill(scene, disc, p.accent, d / 2);
+        const float numeral_y = centre_y + 0.36f * static_cast<float>(x.marker->size_px) - first_baseline(x.marker);
+        put(scene, x.marker, disc.x + (d - marker_w) / 2, std::round(numeral_y), p.background);
+      } else {
+        // The marker and the heading share the heading's first baseline.
+        const float marker_y = top + first_baseline(x.heading) - first_baseline(x.marker);
+        put(scene, x.marker, m.content.x, marker_y, p.accent);
+      }
       put(scene, x.heading, m.content.x + marker_w, top, p.text);
       float body_y = stacked ? top + x.heading->height_px + pad * 0.4f * scale
                                 : top + first_baseline(x.heading) - first_baseline(x.body);
