@@ -42,16 +42,26 @@ SlidePages layout_cover(const content::Slide& slide, const content::CoverSlide& 
   // A host line that names its own roles ("주최 …, 참여 …") needs no label of ours.
   if (!cover.host.empty()) facts.push_back({cover.host.value.rfind("주최", 0) == 0 ? "" : "주최", cover.host.value});
 
+  // Landscape: a label column beside the values. Portrait: each label over
+  // its value, the values as large as keeps the date on one line.
   const auto label_style = text_style(ctx, Role::secondary, Weight::medium, 1.3f);
   const auto value_style = text_style(ctx, Role::heading, Weight::medium, 1.3f);
-  const float label_w = std::round(m.type.px_at(Role::secondary, step) * 3.2f);
-  const float value_w = width - label_w;
+  const float label_w = m.portrait ? width : std::round(m.type.px_at(Role::secondary, step) * 3.2f);
+  const float value_x = m.portrait ? 0 : label_w;
+  const float value_w = width - value_x;
+  float fact_step = step;
+  while (m.portrait && !when.empty() && fact_step > 1.0f &&
+         lay_text(ctx, when, value_style, value_w, fact_step)->lines.size() > 1) {
+    fact_step -= 0.05f;
+  }
   std::vector<std::pair<TextPtr, TextPtr>> fact_blocks;
   float facts_h = 0;
   for (const auto& f : facts) {
-    auto value = lay_text(ctx, f.value, value_style, value_w, step);
-    fact_blocks.emplace_back(lay_text(ctx, f.label, label_style, label_w, step), value);
-    facts_h += value->height_px + m.gap_px * 0.35f;
+    auto value = lay_text(ctx, f.value, value_style, value_w, fact_step);
+    auto label = lay_text(ctx, f.label, label_style, label_w, fact_step);
+    facts_h += (m.portrait ? (label->lines.empty() ? m.gap_px * 0.8f : label->height_px) : 0) + value->height_px +
+               m.gap_px * 0.35f;
+    fact_blocks.emplace_back(label, value);
   }
 
   const float rule_h = std::max(4.0f, std::round(m.unit_px * 0.008f));
@@ -70,11 +80,15 @@ SlidePages layout_cover(const content::Slide& slide, const content::CoverSlide& 
   fill(scene, {m.content.x, y, std::round(m.unit_px * 0.09f), rule_h}, p.accent);
   y += rule_h + gap;
   for (const auto& [label, value] : fact_blocks) {
-    // Labels sit on the values' first baseline.
-    if (!label->lines.empty() && !value->lines.empty()) {
+    if (m.portrait && label->lines.empty()) {
+      y += m.gap_px * 0.8f;  // an unlabelled fact stands apart from the one above
+    } else if (m.portrait) {
+      put(scene, label, m.content.x, y, p.accent);
+      y += label->height_px;
+    } else if (!label->lines.empty() && !value->lines.empty()) {  // labels sit on the values' first baseline
       put(scene, label, m.content.x, y + first_baseline(value) - first_baseline(label), p.accent);
     }
-    put(scene, value, m.content.x + label_w, y, p.text);
+    put(scene, value, m.content.x + value_x, y, p.text);
     y += value->height_px + m.gap_px * 0.35f;
   }
   if (cover.logo) {
