@@ -1,5 +1,7 @@
 #include "text/paragraph.hpp"
 
+#include "text/paragraph_breaker.hpp"
+
 #include "text/normalize.hpp"
 
 namespace annae::text {
@@ -34,6 +36,7 @@ std::shared_ptr<const Paragraph> prepare_paragraph(std::string_view utf8, FontCh
   p->has_tabs = p->text.find(u'\t') != std::u16string::npos;
   p->hyphen = shape_single(u"-", chain, fonts);
   p->ellipsis = shape_single(u"…", chain, fonts);
+  p->break_penalty = break_penalties(*p);  // size-independent: once, not at every size a fit tries
   return p;
 }
 

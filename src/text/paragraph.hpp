@@ -22,6 +22,7 @@ struct Paragraph {
   bool has_tabs = false;
   ShapedGlyph hyphen;                // drawn where a soft hyphen breaks a line
   ShapedGlyph ellipsis;              // drawn where a truncated block ends
+  std::vector<double> break_penalty; // size n+1: paragraph_breaker's cost of breaking before code unit i
 };
 
 // Runs stages 1-5. `chain` must outlive nothing here: results are plain values.

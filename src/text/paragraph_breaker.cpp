@@ -167,7 +167,7 @@ double word_boundary_penalty(const Paragraph& p, std::uint32_t b) {
 
 // The cost of ending a line at each code unit boundary (size n+1; 0 where no
 // penalty applies). Size-independent.
-std::vector<double> break_penalties(const Paragraph& p) {
+std::vector<double> compute_break_penalties(const Paragraph& p) {
   const auto n = static_cast<std::uint32_t>(p.text.size());
   std::vector<double> penalty(n + 1, 0.0);
   add_short_term_penalties(p, penalty);
@@ -339,10 +339,14 @@ bool needs_total_fit(const std::vector<LineSpan>& lines, const FillOptions& o) {
 
 }  // namespace
 
+std::vector<double> break_penalties(const Paragraph& p) { return compute_break_penalties(p); }
+
 std::vector<LineSpan> break_lines(const Paragraph& p, const FillOptions& options, Wrap wrap) {
   std::vector<LineSpan> greedy = fill_lines(p, options);
   if (wrap == Wrap::greedy || greedy.size() < 2) return greedy;
-  const std::vector<double> penalty = break_penalties(p);
+  std::vector<double> computed;
+  if (p.break_penalty.size() != p.text.size() + 1) computed = compute_break_penalties(p);
+  const std::vector<double>& penalty = computed.empty() ? p.break_penalty : computed;
   Problem problem{p, options, wrap, penalty, {}, {}, {}, 0, 0};
   std::vector<LineSpan> out;
   out.reserve(greedy.size());

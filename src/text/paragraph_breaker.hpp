@@ -7,8 +7,10 @@
 // badness is 100 × (slack / measure)², slack = measure − visible width:
 //  - pretty: every line but the last has badness (the last line's slack is
 //    free, only its penalties count); a typeset paragraph, not a ragged one;
-//  - balance: every line, the last included, has badness: with the line
-//    count fixed this minimises the spread of line widths (titles).
+//  - balance: every line, the last included, is measured against an even
+//    share of the paragraph's width (its width over greedy's line count),
+//    not against the measure: this minimises the spread of line widths
+//    (titles), as CSS `text-wrap: balance` does by narrowing the box.
 // Penalties (see paragraph_breaker.cpp for the values and why): a last line
 // of a single 어절 or shorter than a third of the measure; a break inside a
 // bound-noun construction ("가져올 수 | 있는", "할 | 수 있다"); a break
@@ -33,5 +35,10 @@ namespace annae::text {
 
 // Lines of the whole text (hard breaks included). Wrap::greedy is fill_lines.
 std::vector<LineSpan> break_lines(const Paragraph& p, const FillOptions& options, Wrap wrap);
+
+// The penalty of a break before each code unit (size n+1), independent of
+// size and width: prepare_paragraph stores it in Paragraph::break_penalty so
+// that a fit's size search does not recompute it at every size.
+std::vector<double> break_penalties(const Paragraph& p);
 
 }  // namespace annae::text
