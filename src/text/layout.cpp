@@ -99,6 +99,16 @@ bool fits(const std::vector<LineSpan>& spans, const TextStyle& style, float widt
   return true;
 }
 
+// Whether a line ends where the paragraph breaker counts a strong penalty
+// (a bound noun, a parenthesised affiliation, a short quoted term).
+bool takes_penalised_break(const Paragraph& p, const std::vector<LineSpan>& spans) {
+  if (p.break_penalty.size() != p.text.size() + 1) return false;
+  for (const auto& line : spans) {
+    if (line.next < p.text.size() && p.break_penalty[line.next] >= strong_break_penalty) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct TextEngine::Cache {
@@ -159,9 +169,24 @@ TextBlock TextEngine::fit(std::string_view utf8, const TextStyle& style, float w
     return break_lines(*p, fill_options(s, width_px), s.wrap);
   };
   const int floor_px = std::clamp(options.min_size_px, 1, style.size_px);
+  // A fit is tight, so pretty and balance may have had to take a break they
+  // penalise ("강화할 수 | 있는"): a few pixels smaller often has a clean one.
+  const auto settle = [&](int size_px) {
+    if (s.wrap == Wrap::greedy) return size_px;
+    const int lowest = std::max(floor_px, size_px - std::max(2, size_px * 6 / 100));
+    for (int size = size_px; size >= lowest; --size) {
+      const auto spans_at = lines_at(size);
+      if (!fits(spans_at, s, width_px, height_px, false)) continue;
+      if (!takes_penalised_break(*p, spans_at)) return size;
+    }
+    return size_px;
+  };
 
   auto spans = lines_at(style.size_px);
-  if (fits(spans, s, width_px, height_px, false)) return build_block(*p, spans, s, width_px);
+  if (fits(spans, s, width_px, height_px, false)) {
+    const int size = settle(style.size_px);
+    return build_block(*p, lines_at(size), s, width_px);
+  }
 
   int lo = floor_px, hi = style.size_px - 1, best = 0;
   while (lo <= hi) {
@@ -174,7 +199,7 @@ TextBlock TextEngine::fit(std::string_view utf8, const TextStyle& style, float w
     }
   }
   if (best) {
-    spans = lines_at(best);
+    spans = lines_at(settle(best));
     return build_block(*p, spans, s, width_px);
   }
 

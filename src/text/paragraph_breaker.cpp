@@ -34,6 +34,9 @@ constexpr double bound_noun_penalty = 60;
 constexpr double before_parenthesis_penalty = 60;
 // “스마트 지역발전 | 5대 전략”: a short quoted or bracketed term is one name.
 constexpr double inside_short_term_penalty = 100;
+static_assert(bound_noun_penalty >= strong_break_penalty && before_parenthesis_penalty >= strong_break_penalty &&
+                  inside_short_term_penalty >= strong_break_penalty,
+              "the penalties a fit avoids are the strong ones");
 constexpr int short_term_max_code_points = 20;  // content between the marks
 // "Compact & | Network", "Compact | & Network": a lone symbol (&, +, /, ·)
 // between two words binds them.

@@ -36,6 +36,11 @@ namespace annae::text {
 // Lines of the whole text (hard breaks included). Wrap::greedy is fill_lines.
 std::vector<LineSpan> break_lines(const Paragraph& p, const FillOptions& options, Wrap wrap);
 
+// Penalties at or above this are breaks a Korean editor sends back (a bound
+// noun from its verb, a name from its affiliation, inside a short quoted
+// term); a fit steps a little smaller to avoid them (layout.cpp).
+inline constexpr double strong_break_penalty = 60;
+
 // The penalty of a break before each code unit (size n+1), independent of
 // size and width: prepare_paragraph stores it in Paragraph::break_penalty so
 // that a fit's size search does not recompute it at every size.

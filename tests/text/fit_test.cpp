@@ -74,3 +74,25 @@ TEST_CASE("at the floor a word too long for the box breaks between syllables rat
   CHECK_FALSE(block.truncated);
   CHECK(annae::test::lines_of(block) == annae::test::Lines{"초광역권계", "획수립지원"});
 }
+
+TEST_CASE("a pretty fit takes a pixel or two less rather than split a bound noun from its verb") {
+  // The seminar's closing quote (seed 001) as the quote slide fits it at 1920x1080: 1388 px wide,
+  // 612 px high, from 88 px. The largest size that fits (68 px) can only break "강화할 수 | 있는".
+  const char* quote =
+      "코로나-19에 따른 저성장 위기, 인구감소의 시대에 직면하여 보다 창의적이고, 적극적인 새로운 "
+      "균형발전전략이 요구되고 있다\n오늘 세미나에서 제시된 연계와 협력의 아이디어를 바탕으로 지역의 "
+      "경쟁력을 강화할 수 있는 방안을 지속적으로 고민하고 정책화 하겠다";
+  annae::text::TextStyle style;
+  style.size_px = 88;
+  style.line_height = 1.5f;
+  for (const auto wrap : {annae::text::Wrap::greedy, annae::text::Wrap::pretty}) {
+    style.wrap = wrap;
+    CAPTURE(static_cast<int>(wrap));
+    const auto block = engine().fit(quote, style, 1388, 612, {44, false});
+    bool splits_bound_noun = false;
+    for (const auto& line : block.lines) splits_bound_noun |= line.text.ends_with(" 수");
+    // greedy keeps the largest size, whatever the break; pretty settles on a clean break
+    CHECK(splits_bound_noun == (wrap == annae::text::Wrap::greedy));
+    CHECK(block.size_px >= 64);
+  }
+}
