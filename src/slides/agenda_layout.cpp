@@ -112,7 +112,8 @@ FlowBlock row_block(const LayoutContext& ctx, const content::AgendaSlide& agenda
   const auto& p = ctx.palette;
   const bool current = status.current == i, next = status.next == i, past = status.past[i];
   const auto row = [&ctx, &agenda, i](float scale) { return lay_row(ctx, agenda.rows[i], scale); };
-  const float pad_x = columns_of(ctx, 1).pad_x, pad_y = columns_of(ctx, 1).pad_y, radius = columns_of(ctx, 1).radius;
+  const Columns design = columns_of(ctx, 1);
+  const float pad_x = design.pad_x, pad_y = design.pad_y, radius = design.radius;
   FlowBlock b;
   b.gap_before_px = std::round(m.gap_px * 0.3f);
   if (!current && !(i > 0 && status.current == i - 1)) {

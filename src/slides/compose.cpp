@@ -12,6 +12,12 @@ bool light_on_dark(const Palette& p) {
   return luma(p.text) > luma(p.background);
 }
 
+// The style's size (its role's, or one set on it) at composition step `step`, never under the role's minimum.
+int size_at(const LayoutContext& ctx, const Style& style, float step) {
+  const auto& type = ctx.metrics.type;
+  return type.px_at(style.role, step * static_cast<float>(style.text.size_px) / static_cast<float>(type.px(style.role)));
+}
+
 std::string screen_name(const Metrics& m) { return std::to_string(m.width_px) + "x" + std::to_string(m.height_px); }
 
 }  // namespace
@@ -41,8 +47,7 @@ Style text_style(const LayoutContext& ctx, Role role, Weight weight, float line_
 
 TextPtr lay_text(const LayoutContext& ctx, const std::string& utf8, const Style& style, float width_px, float step) {
   text::TextStyle t = style.text;
-  t.size_px = ctx.metrics.type.px_at(style.role, step * static_cast<float>(t.size_px) /
-                                                     static_cast<float>(ctx.metrics.type.px(style.role)));
+  t.size_px = size_at(ctx, style, step);
   return {std::make_shared<text::TextBlock>(ctx.engine.layout(utf8, t, width_px)), style.role, t.font};
 }
 
@@ -50,7 +55,7 @@ TextPtr fit_text(const LayoutContext& ctx, const content::Text& source, const St
                  float height_px, std::vector<Diagnostic>& issues, float step) {
   const auto& type = ctx.metrics.type;
   text::TextStyle t = style.text;
-  t.size_px = type.px_at(style.role, step * static_cast<float>(t.size_px) / static_cast<float>(type.px(style.role)));
+  t.size_px = size_at(ctx, style, step);
   const int minimum = std::min(t.size_px, type.minimum_px(style.role));
   auto block = ctx.engine.fit(source.value, t, width_px, height_px, {minimum, false});
   const bool fits = !block.broke_inside_word && !block.overflows &&
