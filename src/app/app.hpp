@@ -1,6 +1,6 @@
 #pragma once
-// The running player. App owns all state; its loop is a short list of named
-// steps, and each subsystem sees only what that step hands it.
+// The running player: opens the screen and the fonts, then plays until quit
+// (app/player.hpp has its parts and its loop).
 #include "app/cli.hpp"
 
 namespace annae::app {

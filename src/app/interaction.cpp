@@ -15,7 +15,8 @@ Decision Interaction::apply(Decision d) {
   return d;
 }
 
-Decision Interaction::on_gesture(const Gesture& g, std::int64_t now_ms, std::optional<std::size_t> index_cell) {
+Decision Interaction::on_gesture(const Gesture& g, std::int64_t now_ms, std::optional<std::size_t> index_cell,
+                                  bool on_index_opener) {
   touched(now_ms);
   if (index_open_) {
     if (g.kind == GestureKind::tap) {
@@ -28,11 +29,9 @@ Decision Interaction::on_gesture(const Gesture& g, std::int64_t now_ms, std::opt
     case GestureKind::swipe_right: return apply({Action::previous});
     case GestureKind::long_press: return apply({Action::open_index});
     case GestureKind::tap:
-      if (g.at.y >= zones_.footer_top && g.at.x >= zones_.index_left && g.at.x <= zones_.index_right) {
-        return apply({Action::open_index});
-      }
-      if (g.at.x < zones_.edge) return apply({Action::previous});
-      if (g.at.x > 1 - zones_.edge) return apply({Action::next});
+      if (on_index_opener) return apply({Action::open_index});
+      if (g.at.x < tap_edge_zone) return apply({Action::previous});
+      if (g.at.x > 1 - tap_edge_zone) return apply({Action::next});
       return apply({Action::toggle_pause});
   }
   return {};

@@ -20,21 +20,19 @@ struct Decision {
 enum class Key { left, right, space, home, end, digit, index, fullscreen, escape, ctrl, alt, q, other };
 
 // Tap zones on a slide (slide-normalized): the outer fifths step back and
-// forward, the footer's middle (the progress dots) opens the index, the rest
-// pauses or resumes.
-struct TapZones {
-  float edge = 0.2f;
-  float footer_top = 0.9f;         // y where the footer band starts
-  float index_left = 0.35f, index_right = 0.65f;
-};
+// forward, the rest pauses or resumes. Where the page itself says a tap
+// opens the index (the progress dots: slides::HitRegion), that wins.
+inline constexpr float tap_edge_zone = 0.2f;
 
 class Interaction {
  public:
   Interaction(std::int64_t idle_timeout_ms, bool kiosk) : idle_timeout_ms_(idle_timeout_ms), kiosk_(kiosk) {}
 
   // A gesture; `index_cell` is the index grid cell under the tap (when the
-  // index is open and the tap hit one).
-  Decision on_gesture(const Gesture& g, std::int64_t now_ms, std::optional<std::size_t> index_cell);
+  // index is open and the tap hit one); `on_index_opener` when the page's
+  // hit regions put the tap on the progress dots.
+  Decision on_gesture(const Gesture& g, std::int64_t now_ms, std::optional<std::size_t> index_cell,
+                      bool on_index_opener = false);
   Decision on_key_down(Key key, int digit, std::int64_t now_ms);
   void on_key_up(Key key);
   // Any touch or click, even one that makes no gesture: the visitor is here.
@@ -45,14 +43,12 @@ class Interaction {
 
   bool paused() const { return paused_; }
   bool index_open() const { return index_open_; }
-  void set_zones(TapZones z) { zones_ = z; }
 
  private:
   Decision apply(Decision d);
 
   std::int64_t idle_timeout_ms_;
   bool kiosk_;
-  TapZones zones_;
   bool paused_ = false;
   bool index_open_ = false;
   std::optional<std::int64_t> last_touch_ms_;

@@ -62,6 +62,12 @@ void add_footer(Scene& scene, const LayoutContext& ctx, const FooterInfo& info) 
     put(scene, left, f.x, centre_y(left, top_row), p.muted);
   }
   if (progress_w > 0) {
+    // A finger-sized target: the footer band down to the screen's edge, at
+    // least ~30 % of the width, around the progress.
+    const float target_w = std::max(progress_w + 2 * gap, 0.3f * static_cast<float>(scene.width_px));
+    const float target_x =
+        std::clamp(progress_x + progress_w / 2 - target_w / 2, 0.0f, static_cast<float>(scene.width_px) - target_w);
+    scene.hits.push_back({{target_x, f.y, target_w, static_cast<float>(scene.height_px) - f.y}, HitTarget::open_index});
     if (dots) {
       float x = progress_x;
       for (std::size_t i = 0; i < info.slide_count; ++i, x += step) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -60,11 +61,29 @@ struct ImageItem {
 
 using SceneItem = std::variant<FillItem, TextItem, ImageItem>;
 
+// A place on the page where a tap means something of its own (the tap
+// zones of app/interaction.hpp cover the rest): laid out with what it
+// covers, so a touch target can never drift from what is drawn.
+enum class HitTarget { open_index };  // the progress dots
+struct HitRegion {
+  Rect rect;  // scene pixels
+  HitTarget target = HitTarget::open_index;
+};
+
 struct Scene {
   int width_px = 0;
   int height_px = 0;
   Color background;
   std::vector<SceneItem> items;
+  std::vector<HitRegion> hits;
 };
+
+// The target under a point in scene pixels, if any.
+inline std::optional<HitTarget> hit_at(const std::vector<HitRegion>& hits, float x_px, float y_px) {
+  for (const auto& h : hits) {
+    if (x_px >= h.rect.x && x_px < h.rect.right() && y_px >= h.rect.y && y_px < h.rect.bottom()) return h.target;
+  }
+  return std::nullopt;
+}
 
 }  // namespace annae::slides

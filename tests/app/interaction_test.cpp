@@ -4,7 +4,7 @@
 #include <string>
 
 #include "app/interaction.hpp"
-#include "app/player.hpp"
+#include "app/playlist.hpp"
 
 using namespace annae::app;
 
@@ -19,6 +19,7 @@ TEST_CASE("touch commands") {
     const char* what;
     Gesture gesture;
     Action expected;
+    bool on_progress_dots = false;  // the page's hit region for the index
   };
   const Case cases[] = {
       {"swipe left shows the next slide", {GestureKind::swipe_left, {.5f, .5f}}, Action::next},
@@ -26,14 +27,16 @@ TEST_CASE("touch commands") {
       {"a tap on the right edge is next", tap(.9f, .5f), Action::next},
       {"a tap on the left edge is previous", tap(.1f, .5f), Action::previous},
       {"a tap in the middle pauses", tap(.5f, .5f), Action::toggle_pause},
-      {"a tap on the progress dots opens the index", tap(.5f, .95f), Action::open_index},
+      {"a tap on the progress dots opens the index", tap(.5f, .95f), Action::open_index, true},
+      {"a tap on the dots at a portrait footer's left edge opens the index", tap(.1f, .95f), Action::open_index, true},
+      {"a tap on the footer away from the dots pauses", tap(.5f, .95f), Action::toggle_pause},
       {"a long-press opens the index", {GestureKind::long_press, {.3f, .3f}}, Action::open_index},
   };
   for (const auto& c : cases) {
     const std::string what = c.what;
     CAPTURE(what);
     Interaction i(30000, true);
-    CHECK(i.on_gesture(c.gesture, 0, std::nullopt).action == c.expected);
+    CHECK(i.on_gesture(c.gesture, 0, std::nullopt, c.on_progress_dots).action == c.expected);
   }
 }
 

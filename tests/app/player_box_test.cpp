@@ -255,3 +255,54 @@ TEST_CASE("a dark or empty screen sleeps: no timer it ignores can wake it in a l
     CHECK(cpu_ticks(player.pid()) - before < 40);  // under 10 % of a core (a spinning loop: ~400)
   }
 }
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a still screen costs nothing: a held slide and a show of one slide sleep until something changes") {
+  // A held slide used to spin a core from its advance time until the idle
+  // return; a one-slide show cross-faded to itself every slide duration.
+  const auto dir = fresh_dir("still");
+  const auto show = [&](const std::string& name, const std::vector<std::string>& slides) {
+    const auto d = dir / name;
+    std::filesystem::create_directories(d);
+    std::ofstream(d / "show.toml") << "title = \"초광역 연계협력\"\n\n[event]\ndate = \"2020-09-25\"\n\n"
+                                      "[slides]\nduration = 2\n\n[touch]\nidle_timeout = 60\n";
+    for (const auto& s : slides) std::filesystem::copy_file(seminar + "/" + s, d / s);
+    return d.string();
+  };
+  struct Case {
+    const char* what;
+    std::string show_dir;
+    bool hold;  // tap in the middle of the slide first
+  };
+  const Case cases[] = {
+      {"a held slide (a tap in the middle), long past its 2 s", show("held", {"010-cover.toml", "060-contacts.toml"}), true},
+      {"a show of one slide, over three of its 2 s durations", show("one", {"010-cover.toml"}), false},
+  };
+  for (const auto& c : cases) {
+    const std::string what = c.what;
+    CAPTURE(what);
+    annae::test::Xvfb x(1280, 720);
+    REQUIRE(x.ok());
+    const std::string log = "/tmp/annae-box-e2e-still.log";
+    Process player({ANNAE_BINARY, "--window", "1280x720", "--at", "2020-09-25T14:20", "--state", dir.string(), c.show_dir},
+                   {"DISPLAY=" + x.display(), "SDL_VIDEODRIVER=x11", "TZ=Asia/Seoul", "ANNAE_LOG=debug"}, log);
+    wait_for_first_frame(log);
+    REQUIRE(screen_shows(x, rendered(c.show_dir, "1", "2020-09-25T14:20"), 10s));
+    if (c.hold) xdotool(x, {"mousemove", "640", "300", "click", "1"});
+    std::this_thread::sleep_for(1s);
+    const auto shown_before = count_of(annae::test::read_text(log), "on screen: ");
+    const long before = cpu_ticks(player.pid());
+    std::this_thread::sleep_for(6s);
+    CHECK(cpu_ticks(player.pid()) - before < 15);  // a spinning loop: ~600; a cross-fade every 2 s: ~30
+    CHECK(count_of(annae::test::read_text(log), "on screen: ") == shown_before);  // nothing was drawn again
+  }
+}
