@@ -25,7 +25,10 @@
 #include <thread>
 #include <vector>
 
+#include "app/stage.hpp"
 #include "bench_util.hpp"
+#include "render/rotate.hpp"
+#include "slides/overlays.hpp"
 #include "content/load.hpp"
 #include "render/compositor.hpp"
 #include "render/presenter.hpp"
@@ -99,16 +102,22 @@ void stop(pid_t pid) {
   waitpid(pid, nullptr, 0);
 }
 
-// A one-slide show: nothing changes on screen but the clock each minute.
-fs::path static_show() {
-  const fs::path dir = fs::temp_directory_path() / "annae-bench-static";
+// A show of the forum's first `slides` slides, each shown `duration_s`:
+// with one slide, nothing changes on screen but the clock each minute.
+fs::path short_show(const std::string& name, int slides, int duration_s) {
+  const fs::path dir = fs::temp_directory_path() / ("annae-bench-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   const fs::path src = fs::path(ANNAE_SOURCE_DIR) / "content/forum-2023";
   fs::copy_file(src / "show.toml", dir / "show.toml");
-  std::ifstream in(src / "010-cover.toml");
-  std::string cover((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::ofstream(dir / "010-cover.toml") << "duration = 3600\n" << cover;
+  std::ofstream(dir / "show.toml", std::ios::app) << "\n[touch]\nidle_timeout = 600\n";  // a hold outlasts the run
+  int copied = 0;
+  for (const auto& name_of : {"010-cover.toml", "020-overview.toml", "070-contacts.toml"}) {
+    if (copied++ == slides || !fs::exists(src / name_of)) break;
+    std::ifstream in(src / name_of);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(dir / name_of) << "duration = " << duration_s << "\n" << text;
+  }
   return dir;
 }
 
@@ -152,6 +161,50 @@ void transition_frames(int width, int height, int frames, const annae::content::
   SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
 
+// A screen that takes frames and shows nothing: what is timed is the Stage.
+class NullPresenter : public annae::render::Presenter {
+ public:
+  void show(const SDL_Surface&) override {}
+  void show_transition(const SDL_Surface&, const SDL_Surface&, annae::render::TransitionStyle, float, int) override {}
+};
+
+// An overlay change (the touch marker moves) at 1920x1080: what the Stage
+// costs, and the path before it replayed with the same functions (turn the
+// shown frame back, draw over it, turn it again).
+void overlay_changes(int samples, const annae::content::Show& show) {
+  annae::text::TextEngine engine({});
+  annae::text::GlyphCache glyphs(engine.fonts());
+  annae::render::Compositor compositor(glyphs);
+  NullPresenter screen;
+  const auto view = annae::slides::view_for(show, 1920, 1080);
+  const annae::content::LocalDateTime now{{2020, 9, 25}, 14 * 60 + 20};
+  const auto pages = annae::slides::layout_show_slide(show, 0, engine, view, now);
+  annae::app::Shot shot{annae::slides::page_with_footer(show, 0, pages, 0, engine, view, now), {}};
+  for (const int rotation : {0, 90}) {
+    annae::app::Stage stage(compositor, screen);
+    stage.set_rotation(rotation);
+    stage.show(shot, std::chrono::steady_clock::now());
+    stage.draw(std::chrono::steady_clock::now());
+    float x = 0.3f;
+    const std::size_t copies_before = stage.overlay_frame_copies();
+    const auto now_path = annae::bench::time_us(samples, [&] {
+      stage.set_overlay(annae::slides::touch_marker(view, x += 0.001f, 0.5f));
+      stage.draw(std::chrono::steady_clock::now());
+    });
+    const double copies = static_cast<double>(stage.overlay_frame_copies() - copies_before) / samples;
+    const auto shown = compositor.compose(shot.scene);
+    const auto turned = rotation ? annae::render::rotated(*shown, rotation) : nullptr;
+    const auto before_path = annae::bench::time_us(samples, [&] {
+      const auto back = annae::render::rotated(turned ? *turned : *shown, (360 - rotation) % 360);
+      const auto frame = compositor.compose_over(*back, annae::slides::touch_marker(view, x += 0.001f, 0.5f));
+      if (rotation) (void)annae::render::rotated(*frame, rotation);
+    });
+    std::printf("| overlay change at 1920x1080, screen turned %d°: full-frame copies, time | %.0f copies, %.1f ms | "
+                "before: %d copies, %.1f ms | — |\n",
+                rotation, copies, now_path.p50_us / 1000, rotation ? 3 : 2, before_path.p50_us / 1000);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -189,9 +242,13 @@ int main(int argc, char** argv) {
     // CPU while a static slide is shown: as a developer runs it, as the systemd
     // unit runs it (watchdog pings every 15 s), and at night (a black screen).
     const auto idle_cpu = [&](const char* what, const std::vector<std::string>& args,
-                              const std::vector<std::pair<std::string, std::string>>& env) {
+                              const std::vector<std::pair<std::string, std::string>>& env, bool hold = false) {
       const auto run = launch(x.display(), args, env);
       std::this_thread::sleep_for(std::chrono::seconds(1));
+      if (hold) {  // a visitor's tap in the middle of the slide holds it
+        const std::string tap = "DISPLAY=" + x.display() + " xdotool mousemove 960 500 click 1";
+        if (std::system(tap.c_str()) != 0) std::printf("| (xdotool failed: the slide was not held) | | | |\n");
+      }
       const long t0 = cpu_ticks(run.pid);
       std::this_thread::sleep_for(std::chrono::seconds(cpu_seconds));
       const long t1 = cpu_ticks(run.pid);
@@ -199,8 +256,10 @@ int main(int argc, char** argv) {
       std::printf("| CPU %s (%d s) | %.2f %% of a core | | ≤ 0.2 %% |\n", what, cpu_seconds, percent);
       stop(run.pid);
     };
-    const fs::path show = static_show();
+    const fs::path show = short_show("static", 1, 3600);
     idle_cpu("while a static slide is shown", {show.string()}, {});
+    idle_cpu("a show of one slide, 3 s a slide (nothing to change to)", {short_show("one", 1, 3).string()}, {});
+    idle_cpu("a held slide (a tap in the middle), 3 s a slide", {short_show("held", 2, 3).string()}, {}, true);
     // A socket nobody reads stands in for systemd's: sd_notify only sends datagrams.
     const fs::path notify = fs::temp_directory_path() / "annae-bench-notify.sock";
     fs::remove(notify);
@@ -221,6 +280,7 @@ int main(int argc, char** argv) {
   if (!loaded.show) return 1;
   transition_frames(1920, 1080, frames, *loaded.show);
   transition_frames(3840, 2160, frames / 3 + 1, *loaded.show);
+  overlay_changes(quick ? 3 : 40, *loaded.show);
 
   // Layout and composition of the whole default show at 1920x1080.
   {
