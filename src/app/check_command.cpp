@@ -15,9 +15,11 @@ std::string count(std::size_t n, const char* noun) {
 
 }  // namespace
 
-int run_check(const std::filesystem::path& show_dir, std::ostream& out, const ImageVerifier& verify) {
+int run_check(const std::filesystem::path& show_dir, std::ostream& out, const ImageVerifier& verify,
+              const LayoutPass& lay_out) {
   const content::LoadResult loaded = content::load_show(show_dir, {verify});
-  const Diagnostics& diagnostics = loaded.diagnostics;
+  Diagnostics diagnostics = loaded.diagnostics;
+  if (lay_out && loaded.show) diagnostics.append(lay_out(*loaded.show));
   const auto& items = diagnostics.items();
 
   // Group by file in the order files were read; diagnostics about the folder

@@ -2,6 +2,7 @@
 // `annae check [SHOW_DIR]`: reads a show the way the player would and prints
 // every problem, for staff to run before copying content to the screens.
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -20,6 +21,10 @@ using ImageVerifier = content::ImageVerifier;
 // Each image file is given to `verify` once; a problem is an error at the
 // slide's `file:line:col` of the image key.
 // Returns 0 when clean, 1 when there are only warnings, 2 when there are errors.
-int run_check(const std::filesystem::path& show_dir, std::ostream& out, const ImageVerifier& verify = {});
+// `lay_out`, when given, adds the problems of laying the loaded show out
+// (app/layout_problems.hpp); the content-only build passes none.
+using LayoutPass = std::function<Diagnostics(const content::Show&)>;
+int run_check(const std::filesystem::path& show_dir, std::ostream& out, const ImageVerifier& verify = {},
+              const LayoutPass& lay_out = {});
 
 }  // namespace annae::app

@@ -8,6 +8,8 @@
 #include "app/app.hpp"
 #include "app/box_settings.hpp"
 #include "app/check_command.hpp"
+#include "app/fonts_config.hpp"
+#include "app/layout_problems.hpp"
 #include "app/cli.hpp"
 #include "app/import_command.hpp"
 #include "app/layout_command.hpp"
@@ -55,8 +57,15 @@ int main(int argc, char** argv) {
               std::cout << annae::format(d) << '\n';
               config_status = std::max(config_status, d.severity == annae::Severity::error ? 2 : 1);
             }
-            return std::max(config_status,
-                            run_check(show_dir_for(cmd.show_dir, settings), std::cout, annae::render::verify_image));
+            // With fonts, the slides are laid out too: text that would be cut or too small is a warning.
+            annae::text::TextEngine engine(font_options());
+            const LayoutPass lay_out = [&](const annae::content::Show& show) {
+              const auto [w, h] = check_screen_px(show);
+              return layout_problems(show, engine, w, h);
+            };
+            return std::max(config_status, run_check(show_dir_for(cmd.show_dir, settings), std::cout,
+                                                     annae::render::verify_image,
+                                                     engine.has_fonts() ? lay_out : LayoutPass{}));
           },
           [](const ImportCommand& cmd) { return run_import(cmd, std::cout, std::cerr); },
           [](const ScreenshotCommand& cmd) { return run_screenshot(cmd, std::cout, std::cerr); },
