@@ -15,11 +15,14 @@
 
 #include <memory>
 
+#include "content/transition.hpp"
 #include "render/compositor.hpp"
 
 namespace annae::render {
 
-enum class TransitionStyle { fade, push, none };
+// Transitional alias, not a second enum: the player (app/player_app.hpp,
+// app/player_view.cpp) still spells it; remove once it says content::TransitionKind.
+using TransitionStyle = content::TransitionKind;
 
 class Presenter {
  public:
@@ -30,7 +33,7 @@ class Presenter {
   virtual void show(const SDL_Surface& page) = 0;
   // One transition frame at progress `t` in [0, 1] (already eased);
   // `direction` > 0 for forward navigation, < 0 for backward.
-  virtual void show_transition(const SDL_Surface& from, const SDL_Surface& to, TransitionStyle style, float t,
+  virtual void show_transition(const SDL_Surface& from, const SDL_Surface& to, content::TransitionKind style, float t,
                                int direction) = 0;
 
  protected:
