@@ -31,9 +31,9 @@ struct RunCommand {
   std::optional<std::pair<int, int>> window_size;  // --window WxH: a development window instead of fullscreen
   std::optional<WallTime> at;    // --at: a rehearsal clock starting at this moment
   std::optional<int> rotate_deg; // --rotate 0|90|180|270 (clockwise); overrides show.toml
-  std::optional<std::string> renderer;  // --renderer: a name in app::renderer_choices (renderer_named()); empty: config, else auto
+  std::optional<std::string> renderer;  // --renderer: app::renderer_choices; empty: config, else auto
   std::string status_file;       // --status-file PATH; empty: STATE_DIR/status.json
-  std::optional<std::string> watch;  // --watch: a name in content::watch_modes (watch_mode_named()); overrides show.toml
+  std::optional<std::string> watch;  // --watch: content::watch_modes; overrides show.toml
   // Only from the config file (app/box_settings.hpp fills them in):
   std::string video_driver;      // SDL video driver; empty: SDL_VIDEODRIVER or SDL's choice
   int display_index = 0;         // which connected screen

@@ -124,7 +124,8 @@ constexpr VerbSpec<RenderCommand> render_verb = {
 
 // ---- check -------------------------------------------------------------------
 
-constexpr std::array<Option<CheckCommand>, 2> check_options = {{config_option<CheckCommand>, state_option<CheckCommand>}};
+constexpr std::array<Option<CheckCommand>, 2> check_options = {
+    {config_option<CheckCommand>, state_option<CheckCommand>}};
 
 constexpr VerbSpec<CheckCommand> check_verb = {
     "check", "[OPTIONS] [SHOW_DIR]", "check a show's files and the box's settings;\nexit 0 clean, 1 warnings, 2 errors",

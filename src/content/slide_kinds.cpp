@@ -36,8 +36,7 @@ constexpr std::array<ChildSpec, 1> agenda_children = {{{"rows", agenda_row_keys}
 constexpr std::array<ChildSpec, 1> talks_children = {{{"items", talk_keys}}};
 constexpr std::array<ChildSpec, 1> contacts_children = {{{"people", person_keys}}};
 
-// One entry per kind, in SlideKind order (spec_of indexes it); the names come
-// from the one table of kind names (content/setting_names.hpp).
+// One entry per kind, in SlideKind order (spec_of indexes it); names from content/setting_names.hpp.
 constexpr std::array<KindSpec, slide_kinds.size()> specs = {{
     {SlideKind::cover, kind_name(SlideKind::cover), cover_keys, {}},
     {SlideKind::strategies, kind_name(SlideKind::strategies), strategies_keys, strategies_children},
@@ -48,14 +47,8 @@ constexpr std::array<KindSpec, slide_kinds.size()> specs = {{
     {SlideKind::quote, kind_name(SlideKind::quote), quote_keys, {}},
     {SlideKind::image, kind_name(SlideKind::image), image_keys, {}},
 }};
-constexpr bool specs_in_kind_order() {
-  for (std::size_t i = 0; i < specs.size(); ++i)
-    if (static_cast<std::size_t>(specs[i].kind) != i) return false;
-  return true;
-}
-static_assert(specs_in_kind_order(), "specs[i] must describe SlideKind i");
+static_assert(indexed_by(specs, &KindSpec::kind), "specs[i] must describe SlideKind i");
 static_assert(std::variant_size_v<SlideContent> == slide_kinds.size(), "one SlideContent alternative per kind");
-
 constexpr auto names = names_of(slide_kinds);
 
 const KindSpec& spec_of(SlideKind kind) { return specs[static_cast<std::size_t>(kind)]; }

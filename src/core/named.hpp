@@ -48,13 +48,20 @@ constexpr std::array<std::string_view, N> names_of(const std::array<Named<Value>
   return names;
 }
 
-// True when entry i has value i for every i: the table is in enum order and
-// covers an enum of N values, so name_of never misses. For static_assert.
+// True when table[i].*key == i for every i: a table indexed by an enum is in
+// enum order and has no gap (a missing entry would be value-initialized to 0
+// and fail). For static_assert next to any table indexed by an enum.
+template <class Entry, std::size_t N, class Enum>
+constexpr bool indexed_by(const std::array<Entry, N>& table, Enum Entry::*key) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (static_cast<std::size_t>(table[i].*key) != i) return false;
+  return true;
+}
+
+// The table is in enum order and covers an enum of N values, so name_of never misses.
 template <class Value, std::size_t N>
 constexpr bool in_enum_order(const std::array<Named<Value>, N>& table) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (static_cast<std::size_t>(table[i].value) != i) return false;
-  return true;
+  return indexed_by(table, &Named<Value>::value);
 }
 
 // "a, b, c": the list in diagnostics ("is not one of: a, b, c").

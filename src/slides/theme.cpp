@@ -32,13 +32,8 @@ constexpr auto palettes = std::to_array<ThemePalette>({
       rgb(0x808080)}},
 });
 
-constexpr bool one_palette_per_theme() {
-  if (palettes.size() != content::theme_names.size()) return false;
-  for (std::size_t i = 0; i < palettes.size(); ++i)
-    if (palettes[i].name != content::theme_names[i].value) return false;
-  return true;
-}
-static_assert(one_palette_per_theme(), "palettes[i] must be the palette of content::theme_names[i]");
+static_assert(palettes.size() == content::theme_names.size() && indexed_by(palettes, &ThemePalette::name),
+              "palettes[i] must be the palette of content::theme_names[i]");
 
 }  // namespace
 
