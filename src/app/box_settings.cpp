@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "app/renderer_choice.hpp"
+
 namespace annae::app {
 namespace {
 
@@ -41,7 +43,7 @@ BoxSettings load_box_settings(const BoxOptions& box) {
     settings.file = system_config_file;
   }
   if (!settings.file) return settings;
-  auto loaded = content::load_box_config(*settings.file);
+  auto loaded = content::load_box_config(*settings.file, renderer_names);
   settings.config = std::move(loaded.config);
   settings.diagnostics = std::move(loaded.diagnostics);
   return settings;
@@ -74,7 +76,7 @@ void apply_box_settings(RunCommand& run, const BoxSettings& settings) {
   if (run.status_file.empty()) run.status_file = (std::filesystem::path(run.box.state_dir) / "status.json").string();
   if (!run.watch && c.watch) run.watch = c.watch;
   if (!run.rotate_deg && c.rotate_deg) run.rotate_deg = c.rotate_deg;
-  if (!run.renderer) run.renderer = c.renderer.value_or("auto");
+  if (!run.renderer) run.renderer = c.renderer.value_or(std::string(renderer_name(RendererChoice::automatic)));
   if (c.video_driver) run.video_driver = *c.video_driver;
   if (c.display_index) run.display_index = *c.display_index;
   run.night = c.night;

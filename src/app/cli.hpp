@@ -3,6 +3,7 @@
 // option and every mistake is unit-testable.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -30,9 +31,9 @@ struct RunCommand {
   std::optional<std::pair<int, int>> window_size;  // --window WxH: a development window instead of fullscreen
   std::optional<WallTime> at;    // --at: a rehearsal clock starting at this moment
   std::optional<int> rotate_deg; // --rotate 0|90|180|270 (clockwise); overrides show.toml
-  std::optional<std::string> renderer;  // --renderer auto|software|opengl|opengles2; empty: config, else auto
+  std::optional<std::string> renderer;  // --renderer: app::renderer_choices; empty: config, else auto
   std::string status_file;       // --status-file PATH; empty: STATE_DIR/status.json
-  std::optional<std::string> watch;  // --watch auto|inotify|poll; overrides show.toml
+  std::optional<std::string> watch;  // --watch: content::watch_modes; overrides show.toml
   // Only from the config file (app/box_settings.hpp fills them in):
   std::string video_driver;      // SDL video driver; empty: SDL_VIDEODRIVER or SDL's choice
   int display_index = 0;         // which connected screen
@@ -54,7 +55,7 @@ struct LayoutCommand {
   int width_px = 900;            // --width
   std::optional<int> fit_height_px;  // --fit HEIGHT_PX: auto-fit into width x height
   std::string png;               // --png FILE
-  text::Wrap wrap = text::Wrap::greedy;  // --wrap greedy|pretty|balance
+  text::Wrap wrap = text::Wrap::greedy;  // --wrap: a name in text::wrap_modes
   std::string text;              // TEXT, or "-" for standard input
 };
 
@@ -78,12 +79,16 @@ struct ScreenshotCommand {
   int timeout_ms = 5000;         // --timeout SECONDS
 };
 
-struct HelpCommand {};
+// --help or -h: the program's usage, or one verb's.
+struct HelpCommand {
+  std::string verb;  // empty: the whole program (annae --help)
+};
 struct VersionCommand {};
 
 // A usage mistake: print `message` and the hint, exit 2.
 struct UsageError {
   std::string message;
+  std::string verb;  // the verb whose --help the hint names; empty: annae --help
 };
 
 using Command = std::variant<RunCommand, LayoutCommand, RenderCommand, CheckCommand, ImportCommand, ScreenshotCommand,
@@ -93,7 +98,13 @@ Command parse_command_line(const std::vector<std::string>& args);  // args witho
 
 std::optional<WallTime> parse_wall_time(const std::string& s);  // "YYYY-MM-DDTHH:MM"
 
-std::string help_text();
+// The usage, generated from the verb and option tables (app/cli_verbs.cpp):
+// `verb` empty or unknown gives the program's, listing every verb.
+std::string help_text(std::string_view verb = {});
+// Every verb, in help order; "" is play (annae without a verb).
+std::vector<std::string> verb_names();
+// The option flags `verb` accepts ("--window", ...), besides --help/-h.
+std::vector<std::string> option_flags(std::string_view verb);
 std::string version_text();
 
 }  // namespace annae::app

@@ -12,9 +12,9 @@
 #include <string>
 #include <utility>
 
-namespace annae::app {
+#include "app/renderer_choice.hpp"
 
-enum class RendererChoice { automatic, software, opengl, opengles2 };
+namespace annae::app {
 
 struct DisplayOptions {
   std::optional<std::pair<int, int>> window_size;  // empty: desktop fullscreen

@@ -13,4 +13,9 @@ text::FontLibrary::Options font_options() {
   return options;
 }
 
+std::string no_usable_font_message() {
+  return "no usable font. Install Noto Sans CJK (sudo apt install fonts-noto-cjk) "
+         "or put a .ttf/.otf file in the fonts/ folder.\n";
+}
+
 }  // namespace annae::app

@@ -21,8 +21,7 @@ int run_layout(const LayoutCommand& cmd, std::istream& in, std::ostream& out, st
   }
   text::TextEngine engine(font_options());
   if (!engine.has_fonts()) {
-    err << "annae: no usable font. Install Noto Sans CJK (sudo apt install fonts-noto-cjk) "
-           "or put a .ttf/.otf file in the fonts/ folder.\n";
+    err << "annae: " << no_usable_font_message();
     return 2;
   }
   text::TextStyle style;

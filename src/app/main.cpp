@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
           },
           [](const ImportCommand& cmd) { return run_import(cmd, std::cout, std::cerr); },
           [](const ScreenshotCommand& cmd) { return run_screenshot(cmd, std::cout, std::cerr); },
-          [](const HelpCommand&) {
-            std::cout << help_text();
+          [](const HelpCommand& help) {
+            std::cout << help_text(help.verb);
             return 0;
           },
           [](const VersionCommand&) {
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
             return 0;
           },
           [](const UsageError& e) {
-            std::cerr << "annae: " << e.message << "\nTry 'annae --help'.\n";
+            std::cerr << "annae: " << e.message << "\nTry 'annae " << (e.verb.empty() ? "" : e.verb + " ") << "--help'.\n";
             return 2;
           },
       },

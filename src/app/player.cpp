@@ -18,12 +18,10 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds longest_sleep{60'000};
 
+// --watch when given (the CLI lets only the table's names through), else show.toml's.
 content::WatchMode watch_mode(const std::optional<std::string>& option, const content::Watch& configured) {
-  const auto mode = option.value_or("");
-  return mode == "inotify" ? content::WatchMode::inotify
-       : mode == "poll"    ? content::WatchMode::poll
-       : mode == "auto"    ? content::WatchMode::automatic
-                           : configured.mode;
+  const auto named = option ? content::watch_mode_named(*option) : std::nullopt;
+  return named.value_or(configured.mode);
 }
 
 }  // namespace
@@ -213,17 +211,13 @@ int run_player(const RunCommand& cmd) {
   };
   auto engine = std::make_unique<text::TextEngine>(font_options());
   if (!engine->has_fonts()) {
-    std::cerr << "annae: no usable font. Install Noto Sans CJK (sudo apt install fonts-noto-cjk) "
-                 "or put a .ttf/.otf file in the fonts/ folder.\n";
+    std::cerr << "annae: " << no_usable_font_message();
     return 2;
   }
   log::debug("start-up: fonts found after " + since_start());
   std::string error;
-  const std::string choice = cmd.renderer.value_or("auto");
-  const RendererChoice renderer = choice == "software"    ? RendererChoice::software
-                                  : choice == "opengl"    ? RendererChoice::opengl
-                                  : choice == "opengles2" ? RendererChoice::opengles2
-                                                          : RendererChoice::automatic;
+  const RendererChoice renderer =
+      cmd.renderer ? renderer_named(*cmd.renderer).value_or(RendererChoice::automatic) : RendererChoice::automatic;
   auto display = Display::open({cmd.window_size, renderer, cmd.video_driver, cmd.display_index}, error);
   if (!display) {
     std::cerr << "annae: " << error << '\n';

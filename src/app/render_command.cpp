@@ -38,7 +38,7 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
   const content::Show& show = *loaded.show;
   text::TextEngine engine(font_options());
   if (!engine.has_fonts()) {
-    err << "annae: no usable font. Install fonts-noto-cjk or put a font file in fonts/.\n";
+    err << "annae: " << no_usable_font_message();
     return 2;
   }
   text::GlyphCache glyphs(engine.fonts());

@@ -60,7 +60,7 @@ std::optional<Shot> ShowSession::offer(const content::LoadResult& loaded, const 
   position_ = at;  // same slide: keep its place (and its timer)
   if (touches_slide(change, show_->slides[at->slide].source_path)) {
     const auto keep_advance = advance_at_;
-    auto shot = compose(*at, false, 0, {render::TransitionStyle::fade, refresh_fade_ms, +1}, now);
+    auto shot = compose(*at, false, 0, {content::TransitionKind::fade, refresh_fade_ms, +1}, now);
     advance_at_ = keep_advance;
     return shot;
   }
@@ -179,10 +179,7 @@ std::optional<Position> ShowSession::first_position() const {
 Entrance ShowSession::entrance_for(int direction) const {
   if (direction == 0 || !show_) return {};
   const auto& t = show_->settings.transition;
-  const auto style = t.kind == content::TransitionKind::none   ? render::TransitionStyle::none
-                     : t.kind == content::TransitionKind::push ? render::TransitionStyle::push
-                                                               : render::TransitionStyle::fade;
-  return {style, t.duration_ms, direction};
+  return {t.kind, t.duration_ms, direction};
 }
 
 Shot ShowSession::present(std::optional<Position> at, int direction, steady::time_point now) {

@@ -17,9 +17,9 @@
 #include "app/clock.hpp"
 #include "app/playlist.hpp"
 #include "content/load.hpp"
+#include "content/transition.hpp"
 #include "content/watcher.hpp"
 #include "core/diagnostic.hpp"
-#include "render/presenter.hpp"
 #include "slides/show_view.hpp"
 #include "slides/slide_layout.hpp"
 
@@ -29,10 +29,10 @@ using steady = std::chrono::steady_clock;
 
 // How a page comes on screen. `duration_ms` 0 (or style none) is a cut.
 struct Entrance {
-  render::TransitionStyle style = render::TransitionStyle::none;
+  content::TransitionKind style = content::TransitionKind::none;
   int duration_ms = 0;
   int direction = 0;  // +1 forward, -1 back
-  bool cut() const { return duration_ms <= 0 || style == render::TransitionStyle::none; }
+  bool cut() const { return duration_ms <= 0 || style == content::TransitionKind::none; }
 };
 
 // A page laid out and ready to compose, footer included.

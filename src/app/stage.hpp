@@ -60,7 +60,7 @@ class Stage {
   struct Transition {
     steady::time_point start;
     int duration_ms;
-    render::TransitionStyle style;
+    content::TransitionKind style;
     int direction;
   };
   render::Surface turned(const SDL_Surface& page) const;  // null when no turn is needed

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "content/encoding.hpp"
+#include "content/setting_names.hpp"
 #include "content/toml_reader.hpp"
 #include "core/files.hpp"
 
@@ -15,8 +16,7 @@ constexpr std::size_t max_config_bytes = 64 * 1024;
 constexpr std::array<std::string_view, 5> top_keys = {"content", "state", "watch", "screen", "night"};
 constexpr std::array<std::string_view, 4> screen_keys = {"rotate", "renderer", "video_driver", "display"};
 constexpr std::array<std::string_view, 2> night_keys = {"off", "on"};
-constexpr std::array<std::string_view, 3> watch_modes = {"auto", "inotify", "poll"};
-constexpr std::array<std::string_view, 4> renderers = {"auto", "software", "opengl", "opengles2"};
+constexpr auto watch_mode_names = names_of(watch_modes);
 // SDL 2.26's video drivers that can show a fullscreen kiosk.
 constexpr std::array<std::string_view, 5> video_drivers = {"kmsdrm", "wayland", "x11", "offscreen", "dummy"};
 
@@ -36,7 +36,7 @@ std::optional<std::filesystem::path> folder(TableReader& top, std::string_view k
   return p.is_absolute() ? p : base / p;
 }
 
-void read_screen(TableReader& top, BoxConfig& config) {
+void read_screen(TableReader& top, BoxConfig& config, std::span<const std::string_view> renderer_names) {
   const toml::table* table = top.table("screen");
   if (!table) return;
   TableReader screen(*table, top.file(), "[screen] ");
@@ -47,7 +47,7 @@ void read_screen(TableReader& top, BoxConfig& config) {
     if (deg == 0 || deg == 90 || deg == 180 || deg == 270) config.rotate_deg = static_cast<int>(deg);
     else screen.mistake("rotate", "'rotate' must be 0, 90, 180 or 270 (degrees clockwise, without quotes)");
   }
-  if (auto r = screen.choice("renderer", renderers)) config.renderer = std::string(*r);
+  if (auto r = screen.choice("renderer", renderer_names)) config.renderer = std::string(*r);
   if (auto d = screen.choice("video_driver", video_drivers)) config.video_driver = std::string(*d);
   if (auto i = screen.number("display", 0, 15, "0")) {
     if (*i == static_cast<int>(*i)) config.display_index = static_cast<int>(*i);
@@ -92,7 +92,8 @@ int NightSchedule::minutes_to_next_change(int minute_of_day) const {
   return minutes == 0 ? 1440 : minutes;
 }
 
-BoxConfigResult parse_box_config(std::string_view bytes, const std::filesystem::path& display_path) {
+BoxConfigResult parse_box_config(std::string_view bytes, const std::filesystem::path& display_path,
+                                 std::span<const std::string_view> renderer_names) {
   BoxConfigResult result;
   const std::string shown = display_path.string();
   auto text = decode_text_file(bytes, shown, result.diagnostics);
@@ -106,13 +107,13 @@ BoxConfigResult parse_box_config(std::string_view bytes, const std::filesystem::
   const std::filesystem::path base = display_path.parent_path();
   c.content_dir = folder(top, "content", base);
   c.state_dir = folder(top, "state", base);
-  if (auto w = top.choice("watch", watch_modes)) c.watch = std::string(*w);
-  read_screen(top, c);
+  if (auto w = top.choice("watch", watch_mode_names)) c.watch = std::string(*w);
+  read_screen(top, c, renderer_names);
   read_night(top, c);
   return result;
 }
 
-BoxConfigResult load_box_config(const std::filesystem::path& path) {
+BoxConfigResult load_box_config(const std::filesystem::path& path, std::span<const std::string_view> renderer_names) {
   auto read = files::read(path, max_config_bytes);
   if (!read.bytes) {
     BoxConfigResult result;
@@ -121,7 +122,7 @@ BoxConfigResult load_box_config(const std::filesystem::path& path) {
                                             : read.error);
     return result;
   }
-  return parse_box_config(*read.bytes, path);
+  return parse_box_config(*read.bytes, path, renderer_names);
 }
 
 }  // namespace annae::content

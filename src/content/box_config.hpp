@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 
 #include "core/diagnostic.hpp"
@@ -29,9 +30,9 @@ struct NightSchedule {
 struct BoxConfig {
   std::optional<std::filesystem::path> content_dir;  // `content`: the show folder played
   std::optional<std::filesystem::path> state_dir;    // `state`: status.json, screenshot.png, import.json
-  std::optional<std::string> watch;                  // "auto" | "inotify" | "poll"
+  std::optional<std::string> watch;                  // a name in content::watch_modes
   std::optional<int> rotate_deg;                     // [screen] rotate: 0 | 90 | 180 | 270
-  std::optional<std::string> renderer;               // [screen] renderer: auto | software | opengl | opengles2
+  std::optional<std::string> renderer;               // [screen] renderer: one of the renderer_names given
   std::optional<std::string> video_driver;           // [screen] video_driver: an SDL video driver name
   std::optional<int> display_index;                  // [screen] display: 0-based
   std::optional<NightSchedule> night;                // [night] off / on, both or neither
@@ -44,9 +45,12 @@ struct BoxConfigResult {
 
 // Parses the text of a config file; `display_path` names it in diagnostics.
 // Relative folder paths are resolved against the file's folder.
-BoxConfigResult parse_box_config(std::string_view text, const std::filesystem::path& display_path);
+// `renderer_names` are the values [screen] renderer accepts: the app owns
+// what a renderer is (app::renderer_names), this layer only checks the word.
+BoxConfigResult parse_box_config(std::string_view text, const std::filesystem::path& display_path,
+                                 std::span<const std::string_view> renderer_names);
 
 // Reads and parses the file. A missing or unreadable file is an error diagnostic.
-BoxConfigResult load_box_config(const std::filesystem::path& path);
+BoxConfigResult load_box_config(const std::filesystem::path& path, std::span<const std::string_view> renderer_names);
 
 }  // namespace annae::content

@@ -21,18 +21,4 @@ std::vector<const ImageRef*> images_of(const Slide& slide) {
   return out;
 }
 
-std::string_view kind_name(SlideKind kind) {
-  switch (kind) {
-    case SlideKind::cover: return "cover";
-    case SlideKind::strategies: return "strategies";
-    case SlideKind::text: return "text";
-    case SlideKind::agenda: return "agenda";
-    case SlideKind::talks: return "talks";
-    case SlideKind::contacts: return "contacts";
-    case SlideKind::quote: return "quote";
-    case SlideKind::image: return "image";
-  }
-  return "cover";
-}
-
 }  // namespace annae::content

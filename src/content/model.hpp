@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+#include "content/setting_names.hpp"
+#include "content/transition.hpp"
 #include "core/confined_dir.hpp"
 
 namespace annae::content {
@@ -66,7 +68,7 @@ struct Event {
 
 // ---- slide kinds -----------------------------------------------------------
 
-enum class SlideKind { cover, strategies, text, agenda, talks, contacts, quote, image };
+// SlideKind and its names: content/setting_names.hpp.
 
 enum class ImageFormat { png, jpeg, svg };
 
@@ -203,9 +205,7 @@ struct Slide {
 
 // ---- show-wide settings ----------------------------------------------------
 
-enum class TransitionKind { fade, push, none };
-enum class ThemeName { dark, light, high_contrast };
-enum class WatchMode { automatic, inotify, poll };
+// TransitionKind: content/transition.hpp; ThemeName, WatchMode: content/setting_names.hpp.
 
 struct Rgb {
   std::uint8_t r = 0, g = 0, b = 0;
@@ -270,9 +270,6 @@ struct Show {
 
 // The images `slide` draws (a cover's logo, an image slide's picture), in order.
 std::vector<const ImageRef*> images_of(const Slide& slide);
-
-// "cover", "strategies", ... as written in slide files.
-std::string_view kind_name(SlideKind kind);
 
 // 0 = Sunday .. 6 = Saturday (proleptic Gregorian), for "2023년 9월 26일 (화)".
 int day_of_week(const Date& date);

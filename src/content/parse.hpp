@@ -3,6 +3,7 @@
 // the fuzzer and tests call them directly. They never throw on bad input.
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct SettingsFile {
 // defaults, or for an included show the top show's settings).
 SettingsFile parse_show_settings(std::string_view bytes, const std::string& display_path, const ShowSettings& base,
                                  SettingsScope scope, Diagnostics& out);
+
+// show.toml's top-level keys, so a slide file that sets one can be told where it belongs.
+std::span<const std::string_view> show_settings_keys();
 
 struct SlideFileContext {
   std::string display_path;        // "forum-2023/010-cover.toml"

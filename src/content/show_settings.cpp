@@ -16,6 +16,7 @@ namespace {
 
 using Keys = std::span<const std::string_view>;
 
+// The one list of show.toml's top-level keys (show_settings_keys() lends it to the slide parser's hints).
 constexpr std::array<std::string_view, 10> top_keys = {"title", "include", "event",  "slides", "transition",
                                                        "theme", "screen",  "touch",  "footer", "watch"};
 constexpr std::array<std::string_view, 3> included_keys = {"title", "event", "slides"};
@@ -127,9 +128,8 @@ void read_transition(TableReader& top, Transition& transition) {
   if (!table) return;
   TableReader r(*table, top.file(), "[transition] ");
   r.check_keys(transition_keys);
-  static constexpr std::array<std::string_view, 3> kinds = {"fade", "push", "none"};
-  if (auto kind = r.choice("kind", kinds))
-    transition.kind = *kind == "fade" ? TransitionKind::fade : *kind == "push" ? TransitionKind::push : TransitionKind::none;
+  static constexpr auto kinds = names_of(transition_kinds);
+  if (auto kind = r.choice("kind", kinds)) transition.kind = *transition_kind_named(*kind);
   if (auto ms = r.seconds_ms("duration", 0, 5, "0.6")) transition.duration_ms = *ms;
 }
 
@@ -149,9 +149,8 @@ void read_theme(TableReader& top, Theme& theme) {
   if (!table) return;
   TableReader r(*table, top.file(), "[theme] ");
   r.check_keys(theme_keys);
-  static constexpr std::array<std::string_view, 3> names = {"dark", "light", "high-contrast"};
-  if (auto name = r.choice("name", names))
-    theme.name = *name == "dark" ? ThemeName::dark : *name == "light" ? ThemeName::light : ThemeName::high_contrast;
+  static constexpr auto names = names_of(theme_names);
+  if (auto name = r.choice("name", names)) theme.name = *theme_named(*name);
   if (auto scale = r.number("scale", 0.5, 2.0, "1.2")) theme.size_scale = static_cast<float>(*scale);
   if (const toml::table* colors = r.table("colors")) {
     TableReader c(*colors, top.file(), "[theme.colors] ");
@@ -245,14 +244,15 @@ void read_touch_footer_watch(TableReader& top, ShowSettings& settings) {
   if (const toml::table* table = top.table("watch")) {
     TableReader r(*table, top.file(), "[watch] ");
     r.check_keys(watch_keys);
-    static constexpr std::array<std::string_view, 3> modes = {"auto", "inotify", "poll"};
-    if (auto mode = r.choice("mode", modes))
-      settings.watch.mode = *mode == "auto" ? WatchMode::automatic : *mode == "inotify" ? WatchMode::inotify : WatchMode::poll;
+    static constexpr auto modes = names_of(watch_modes);
+    if (auto mode = r.choice("mode", modes)) settings.watch.mode = *watch_mode_named(*mode);
     if (auto ms = r.seconds_ms("poll_interval", 0.1, 60, "1")) settings.watch.poll_interval_ms = *ms;
   }
 }
 
 }  // namespace
+
+std::span<const std::string_view> show_settings_keys() { return top_keys; }
 
 SettingsFile parse_show_settings(std::string_view bytes, const std::string& display_path, const ShowSettings& base,
                                  SettingsScope scope, Diagnostics& out) {

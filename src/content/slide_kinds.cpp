@@ -36,19 +36,20 @@ constexpr std::array<ChildSpec, 1> agenda_children = {{{"rows", agenda_row_keys}
 constexpr std::array<ChildSpec, 1> talks_children = {{{"items", talk_keys}}};
 constexpr std::array<ChildSpec, 1> contacts_children = {{{"people", person_keys}}};
 
-constexpr std::array<KindSpec, 8> specs = {{
-    {SlideKind::cover, "cover", cover_keys, {}},
-    {SlideKind::strategies, "strategies", strategies_keys, strategies_children},
-    {SlideKind::text, "text", text_keys, text_children},
-    {SlideKind::agenda, "agenda", agenda_keys, agenda_children},
-    {SlideKind::talks, "talks", talks_keys, talks_children},
-    {SlideKind::contacts, "contacts", contacts_keys, contacts_children},
-    {SlideKind::quote, "quote", quote_keys, {}},
-    {SlideKind::image, "image", image_keys, {}},
+// One entry per kind, in SlideKind order (spec_of indexes it); names from content/setting_names.hpp.
+constexpr std::array<KindSpec, slide_kinds.size()> specs = {{
+    {SlideKind::cover, kind_name(SlideKind::cover), cover_keys, {}},
+    {SlideKind::strategies, kind_name(SlideKind::strategies), strategies_keys, strategies_children},
+    {SlideKind::text, kind_name(SlideKind::text), text_keys, text_children},
+    {SlideKind::agenda, kind_name(SlideKind::agenda), agenda_keys, agenda_children},
+    {SlideKind::talks, kind_name(SlideKind::talks), talks_keys, talks_children},
+    {SlideKind::contacts, kind_name(SlideKind::contacts), contacts_keys, contacts_children},
+    {SlideKind::quote, kind_name(SlideKind::quote), quote_keys, {}},
+    {SlideKind::image, kind_name(SlideKind::image), image_keys, {}},
 }};
-
-constexpr std::array<std::string_view, 8> names = {"cover", "strategies", "text",  "agenda",
-                                                   "talks", "contacts",   "quote", "image"};
+static_assert(indexed_by(specs, &KindSpec::kind), "specs[i] must describe SlideKind i");
+static_assert(std::variant_size_v<SlideContent> == slide_kinds.size(), "one SlideContent alternative per kind");
+constexpr auto names = names_of(slide_kinds);
 
 const KindSpec& spec_of(SlideKind kind) { return specs[static_cast<std::size_t>(kind)]; }
 
@@ -474,9 +475,8 @@ SlideContent parse_kind(SlideKind kind, TableReader& slide, const SlideFileConte
         if (k == key && other.kind != kind)
           return "'" + std::string(key) + "' is used by " + std::string(other.name) + " slides, and this is a " +
                  std::string(spec.name) + " slide";
-    static constexpr std::array<std::string_view, 9> show_keys = {"include", "event", "slides", "transition", "theme",
-                                                                  "screen",  "touch", "footer", "watch"};
-    for (auto k : show_keys)
+    // "title" is a key of most kinds too, so the loop above has answered for it already.
+    for (auto k : show_settings_keys())
       if (k == key) return "'" + std::string(key) + "' is a show setting; put it in show.toml";
     return {};
   });

@@ -37,12 +37,12 @@ class WindowSurfacePresenter final : public Presenter {
     SDL_UpdateWindowSurface(window_);
   }
 
-  void show_transition(const SDL_Surface& from, const SDL_Surface& to, TransitionStyle style, float t,
+  void show_transition(const SDL_Surface& from, const SDL_Surface& to, content::TransitionKind style, float t,
                        int direction) override {
     SDL_Surface* screen = SDL_GetWindowSurface(window_);
-    if (!screen || style == TransitionStyle::none || from.w != to.w || from.h != to.h || screen->w != to.w ||
+    if (!screen || style == content::TransitionKind::none || from.w != to.w || from.h != to.h || screen->w != to.w ||
         screen->h != to.h || !same_layout(*screen)) {
-      show(t < 1 && style != TransitionStyle::none ? from : to);
+      show(t < 1 && style != content::TransitionKind::none ? from : to);
       return;
     }
     if (SDL_MUSTLOCK(screen)) SDL_LockSurface(screen);
@@ -50,7 +50,7 @@ class WindowSurfacePresenter final : public Presenter {
     const ConstPixelRows b{static_cast<const std::uint8_t*>(to.pixels), to.pitch};
     const PixelRows d{static_cast<std::uint8_t*>(screen->pixels), screen->pitch};
     t = std::clamp(t, 0.0f, 1.0f);
-    if (style == TransitionStyle::fade) {
+    if (style == content::TransitionKind::fade) {
       const auto weight = static_cast<unsigned>(std::lround(t * 256));
       if (static_cast<long>(to.w) * to.h > 1'000'000) {
         // Large frames (4K): the two halves on two cores.
@@ -99,14 +99,14 @@ class RendererPresenter final : public Presenter {
     }
   }
 
-  void show_transition(const SDL_Surface& from, const SDL_Surface& to, TransitionStyle style, float t,
+  void show_transition(const SDL_Surface& from, const SDL_Surface& to, content::TransitionKind style, float t,
                        int direction) override {
     t = std::clamp(t, 0.0f, 1.0f);
     SDL_Texture* a = texture_for(from);
     SDL_Texture* b = texture_for(to);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderClear(renderer_);
-    if (style == TransitionStyle::fade) {
+    if (style == content::TransitionKind::fade) {
       SDL_SetTextureAlphaMod(a, 255);
       SDL_RenderCopy(renderer_, a, nullptr, nullptr);
       SDL_SetTextureBlendMode(b, SDL_BLENDMODE_BLEND);

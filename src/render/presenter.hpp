@@ -15,11 +15,10 @@
 
 #include <memory>
 
+#include "content/transition.hpp"
 #include "render/compositor.hpp"
 
 namespace annae::render {
-
-enum class TransitionStyle { fade, push, none };
 
 class Presenter {
  public:
@@ -30,7 +29,7 @@ class Presenter {
   virtual void show(const SDL_Surface& page) = 0;
   // One transition frame at progress `t` in [0, 1] (already eased);
   // `direction` > 0 for forward navigation, < 0 for backward.
-  virtual void show_transition(const SDL_Surface& from, const SDL_Surface& to, TransitionStyle style, float t,
+  virtual void show_transition(const SDL_Surface& from, const SDL_Surface& to, content::TransitionKind style, float t,
                                int direction) = 0;
 
  protected:

@@ -43,18 +43,29 @@ SlidePages paginate_titled(const content::Text& title, const std::vector<FlowBlo
   return out;
 }
 
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+
+}  // namespace
+
+// One overload per SlideContent alternative and no catch-all: a kind added to
+// the model without a layout here is a compile error (std::visit finds no
+// function to call), not a blank slide.
 SlidePages layout_slide(const content::Slide& slide, const LayoutContext& ctx) {
   return std::visit(
-      [&](const auto& c) -> SlidePages {
-        using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, content::CoverSlide>) return layout_cover(slide, c, ctx);
-        if constexpr (std::is_same_v<T, content::StrategiesSlide>) return layout_strategies(c, ctx);
-        if constexpr (std::is_same_v<T, content::TextSlide>) return layout_text(c, ctx);
-        if constexpr (std::is_same_v<T, content::AgendaSlide>) return layout_agenda(slide, c, ctx);
-        if constexpr (std::is_same_v<T, content::TalksSlide>) return layout_talks(c, ctx);
-        if constexpr (std::is_same_v<T, content::ContactsSlide>) return layout_contacts(c, ctx);
-        if constexpr (std::is_same_v<T, content::QuoteSlide>) return layout_quote(c, ctx);
-        if constexpr (std::is_same_v<T, content::ImageSlide>) return layout_image(c, ctx);
+      Overloaded{
+          [&](const content::CoverSlide& c) { return layout_cover(slide, c, ctx); },
+          [&](const content::StrategiesSlide& c) { return layout_strategies(c, ctx); },
+          [&](const content::TextSlide& c) { return layout_text(c, ctx); },
+          [&](const content::AgendaSlide& c) { return layout_agenda(slide, c, ctx); },
+          [&](const content::TalksSlide& c) { return layout_talks(c, ctx); },
+          [&](const content::ContactsSlide& c) { return layout_contacts(c, ctx); },
+          [&](const content::QuoteSlide& c) { return layout_quote(c, ctx); },
+          [&](const content::ImageSlide& c) { return layout_image(c, ctx); },
       },
       slide.content);
 }

@@ -9,6 +9,7 @@
 
 #include "app/box_settings.hpp"
 #include "app/import_report.hpp"
+#include "app/renderer_choice.hpp"
 #include "content/box_config.hpp"
 
 using namespace annae;
@@ -17,7 +18,7 @@ using namespace annae::app;
 namespace {
 
 content::BoxConfigResult parse(const std::string& text) {
-  return content::parse_box_config(text, "/etc/annae/annae.toml");
+  return content::parse_box_config(text, "/etc/annae/annae.toml", renderer_names);
 }
 
 std::string diagnostics_of(const std::string& text) {
@@ -30,7 +31,7 @@ std::string diagnostics_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the shipped settings file reads cleanly and says what a lobby box does") {
-  const auto r = content::load_box_config(std::string(ANNAE_SOURCE_DIR) + "/deploy/annae.toml");
+  const auto r = content::load_box_config(std::string(ANNAE_SOURCE_DIR) + "/deploy/annae.toml", renderer_names);
   CHECK(r.diagnostics.empty());
   CHECK(r.config.content_dir == "/var/lib/annae/content");
   CHECK(r.config.state_dir == "/var/lib/annae/state");

@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "app/cli.hpp"
+#include "app/renderer_choice.hpp"
+#include "content/setting_names.hpp"
+#include "text/wrap_names.hpp"
 
 using namespace annae::app;
 
@@ -129,4 +132,90 @@ TEST_CASE("mistakes are usage errors with a clear message") {
     CAPTURE(c.message);
     CHECK(usage_error(c.args) == c.message);
   }
+}
+
+// ---- the verb and option tables (app/cli_verbs.cpp) --------------------------
+
+namespace {
+
+std::vector<std::string> with_verb(const std::string& verb, std::vector<std::string> args) {
+  if (!verb.empty()) args.insert(args.begin(), verb);
+  return args;
+}
+
+}  // namespace
+
+TEST_CASE("the verbs are the ones main() runs") {
+  CHECK(verb_names() == std::vector<std::string>{"", "render", "check", "import", "screenshot", "layout"});
+}
+
+TEST_CASE("every verb answers --help and -h with its usage, naming each of its options") {
+  for (const std::string& verb : verb_names()) {
+    for (const char* flag : {"--help", "-h"}) {
+      CAPTURE(verb);
+      CAPTURE(flag);
+      const auto help = as<HelpCommand>(parse_command_line(with_verb(verb, {flag})));
+      CHECK(help.verb == verb);
+      const std::string text = help_text(help.verb);
+      CHECK(text.find("annae " + (verb.empty() ? "" : verb + " ")) != std::string::npos);
+      CHECK(text.find("--help") != std::string::npos);
+      for (const std::string& option : option_flags(verb)) {
+        CAPTURE(option);
+        CHECK(text.find(option) != std::string::npos);
+      }
+    }
+    CHECK(help_text().find("annae " + verb) != std::string::npos);  // the program's help lists every verb
+  }
+  CHECK(as<HelpCommand>(parse_command_line({"render", "content", "--help"})).verb == "render");  // anywhere
+  CHECK(as<LayoutCommand>(parse_command_line({"layout", "--", "-h"})).text == "-h");           // after --: text
+}
+
+TEST_CASE("every verb refuses an unknown option, naming it") {
+  for (const std::string& verb : verb_names()) {
+    CAPTURE(verb);
+    const std::string message = usage_error(with_verb(verb, {"--no-such-option", "x"}));
+    CHECK(message.starts_with("unknown option"));
+    CHECK(message.ends_with(": --no-such-option"));
+    const Command c = parse_command_line(with_verb(verb, {"--no-such-option"}));
+    CHECK(std::get<UsageError>(c).verb == verb);  // main's hint: "Try 'annae VERB --help'."
+  }
+}
+
+TEST_CASE("enum options take every name of their table and refuse others with the table's names") {
+  for (const auto& mode : annae::content::watch_modes)
+    CHECK(as<RunCommand>(parse_command_line({"--watch", std::string(mode.name)})).watch == std::string(mode.name));
+  for (const auto& renderer : renderer_choices)
+    CHECK(as<RunCommand>(parse_command_line({"--renderer=" + std::string(renderer.name)})).renderer ==
+          std::string(renderer.name));
+  for (const auto& wrap : annae::text::wrap_modes)
+    CHECK(as<LayoutCommand>(parse_command_line({"layout", "--wrap", std::string(wrap.name), "x"})).wrap == wrap.value);
+
+  struct Case {
+    std::vector<std::string> args;
+    std::string flag;
+    std::vector<std::string_view> names;
+  };
+  const auto names = [](const auto& table) {
+    std::vector<std::string_view> out;
+    for (const auto& entry : table) out.push_back(entry.name);
+    return out;
+  };
+  const Case cases[] = {
+      {{"--watch", "sometimes"}, "--watch", names(annae::content::watch_modes)},
+      {{"--renderer", "vulkan"}, "--renderer", names(renderer_choices)},
+      {{"layout", "--wrap", "justify", "x"}, "--wrap", names(annae::text::wrap_modes)},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.flag);
+    const std::string message = usage_error(c.args);
+    CHECK(message.starts_with(c.flag + " must be "));
+    for (auto name : c.names) CHECK(message.find(name) != std::string::npos);
+    CHECK(help_text(c.args[0] == "layout" ? "layout" : "").find(std::string(c.names.back())) != std::string::npos);
+  }
+  CHECK(usage_error({"--watch", "sometimes"}) ==
+        "--watch must be " + annae::names_spoken(annae::content::watch_modes) + ", not 'sometimes'");
+}
+
+TEST_CASE("a switch takes no value") {
+  CHECK(usage_error({"import", "--no-notify=yes", "x"}) == "--no-notify takes no value");
 }

@@ -26,7 +26,7 @@ class RecordingPresenter : public render::Presenter {
     int width_px = 0, height_px = 0;
   };
   void show(const SDL_Surface& page) override { frames.push_back({false, render::serial_of(page), page.w, page.h}); }
-  void show_transition(const SDL_Surface&, const SDL_Surface& to, render::TransitionStyle, float, int) override {
+  void show_transition(const SDL_Surface&, const SDL_Surface& to, content::TransitionKind, float, int) override {
     frames.push_back({true, render::serial_of(to), to.w, to.h});
   }
   std::vector<Frame> frames;
@@ -56,7 +56,7 @@ TEST_CASE("a transition runs frame by frame, then ends on the new page, and the 
   Fixture f;
   f.stage.show(square_page({200, 0, 0, 255}), t0);
   CHECK(f.stage.draw(t0));
-  f.stage.show(square_page({0, 200, 0, 255}, {render::TransitionStyle::fade, 500, +1}), t0 + 1s);
+  f.stage.show(square_page({0, 200, 0, 255}, {content::TransitionKind::fade, 500, +1}), t0 + 1s);
   CHECK(f.stage.transition_running());
   CHECK(f.stage.draw(t0 + 1s));
   CHECK(f.screen.frames.back().transition);
@@ -70,7 +70,7 @@ TEST_CASE("a transition runs frame by frame, then ends on the new page, and the 
 
 TEST_CASE("the first page cuts in: there is nothing to fade from") {
   Fixture f;
-  f.stage.show(square_page({200, 0, 0, 255}, {render::TransitionStyle::fade, 500, +1}), t0);
+  f.stage.show(square_page({200, 0, 0, 255}, {content::TransitionKind::fade, 500, +1}), t0);
   CHECK_FALSE(f.stage.transition_running());
   CHECK(f.stage.draw(t0));
   CHECK_FALSE(f.screen.frames.back().transition);
@@ -131,7 +131,7 @@ TEST_CASE("night: one black frame of the output's size, then nothing until morni
   f.stage.go_dark(640, 360);
   CHECK(f.stage.draw(t0 + 1s));
   CHECK(f.screen.frames.back().width_px == 640);
-  f.stage.show(square_page({0, 200, 0, 255}, {render::TransitionStyle::fade, 500, +1}), t0 + 2s);
+  f.stage.show(square_page({0, 200, 0, 255}, {content::TransitionKind::fade, 500, +1}), t0 + 2s);
   CHECK_FALSE(f.stage.transition_running());  // no fades in the dark
   f.stage.wake();
   CHECK(f.stage.draw(t0 + 3s));

@@ -143,7 +143,7 @@ void transition_frames(int width, int height, int frames, const annae::content::
   const auto a = page(0), b = page(2);
   const auto presenter_owner = annae::render::make_window_surface_presenter(window);
   auto& presenter = *presenter_owner;
-  for (auto style : {annae::render::TransitionStyle::fade, annae::render::TransitionStyle::push}) {
+  for (auto style : {annae::content::TransitionKind::fade, annae::content::TransitionKind::push}) {
     std::vector<double> samples;
     for (int f = 0; f < frames; ++f) {
       const float t = annae::render::ease_in_out(static_cast<float>(f % 37) / 36.0f);
@@ -154,7 +154,7 @@ void transition_frames(int width, int height, int frames, const annae::content::
     std::sort(samples.begin(), samples.end());
     const auto at = [&](double q) { return samples[static_cast<std::size_t>(q * static_cast<double>(samples.size() - 1))]; };
     std::printf("| %s frame at %dx%d (blend + present) | %.2f ms p50 | %.2f ms p99 | %s |\n",
-                style == annae::render::TransitionStyle::fade ? "cross-fade" : "push", width, height, at(0.5), at(0.99),
+                style == annae::content::TransitionKind::fade ? "cross-fade" : "push", width, height, at(0.5), at(0.99),
                 width == 1920 ? "p99 ≤ 8 ms" : "p99 ≤ 33 ms");
   }
   SDL_DestroyWindow(window);
@@ -165,7 +165,7 @@ void transition_frames(int width, int height, int frames, const annae::content::
 class NullPresenter : public annae::render::Presenter {
  public:
   void show(const SDL_Surface&) override {}
-  void show_transition(const SDL_Surface&, const SDL_Surface&, annae::render::TransitionStyle, float, int) override {}
+  void show_transition(const SDL_Surface&, const SDL_Surface&, annae::content::TransitionKind, float, int) override {}
 };
 
 // An overlay change (the touch marker moves) at 1920x1080: what the Stage

@@ -13,7 +13,7 @@ namespace {
 
 using annae::render::make_renderer_presenter;
 using annae::render::make_surface;
-using annae::render::TransitionStyle;
+using annae::content::TransitionKind;
 
 struct Target {
   SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 64, 36, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -45,13 +45,13 @@ TEST_CASE("a transition's first frame shows the outgoing page, also after overla
   const auto overview = page(200, 0, 0), strategies = page(0, 200, 0), marker = page(0, 0, 200),
              contacts = page(200, 200, 200);
   presenter->show(*overview);
-  presenter->show_transition(*overview, *strategies, TransitionStyle::fade, 1.0f, +1);  // a swipe
+  presenter->show_transition(*overview, *strategies, TransitionKind::fade, 1.0f, +1);  // a swipe
   presenter->show(*strategies);
   presenter->show(*marker);  // a finger down: the page with its touch marker
   // The tap on the left edge: at t = 0 the screen still shows the outgoing page
   // (the incoming page once evicted it and the frame was black).
-  presenter->show_transition(*strategies, *contacts, TransitionStyle::fade, 0.0f, -1);
+  presenter->show_transition(*strategies, *contacts, TransitionKind::fade, 0.0f, -1);
   CHECK(target.centre() == 0x00c800);
-  presenter->show_transition(*strategies, *contacts, TransitionStyle::fade, 1.0f, -1);
+  presenter->show_transition(*strategies, *contacts, TransitionKind::fade, 1.0f, -1);
   CHECK(target.centre() == 0xc8c8c8);
 }
