@@ -128,7 +128,7 @@ constexpr std::array<Option<CheckCommand>, 2> check_options = {
     {config_option<CheckCommand>, state_option<CheckCommand>}};
 
 constexpr VerbSpec<CheckCommand> check_verb = {
-    "check", "[OPTIONS] [SHOW_DIR]", "check a show's files and the box's settings;\nexit 0 clean, 1 warnings, 2 errors",
+    "check", "[OPTIONS] [SHOW_DIR]", "check a show's files and the box's settings, and lay every slide out\n(1920x1080, or 1080x1920 when show.toml turns the screen): text that would be\ncut or too small to read is a warning; exit 0 clean, 1 warnings, 2 errors",
     check_options,
     [](CheckCommand& c, Value arg, std::size_t index) {
       return one_operand(c.show_dir, arg, index, "'annae check' takes one SHOW_DIR");
