@@ -103,36 +103,68 @@ AbsoluteAxes::Sample AbsolutePointerReader::decode(const SDL_UserEvent& e) {
   return s;
 }
 
+namespace {
+
+struct Device {
+  int fd;
+  AbsoluteAxes axes;
+};
+using Devices = std::map<std::string, Device>;  // by node name ("event5")
+
+// Opens the absolute pointers among input_dir's event nodes not yet in
+// `devices`, counting each in devices_open.
+void scan_devices(const std::string& input_dir, Devices& devices, std::atomic<int>& devices_open) {
+  DIR* dir = ::opendir(input_dir.c_str());
+  if (!dir) return;
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (!name.starts_with("event") || devices.count(name)) continue;
+    const int fd = ::open((input_dir + "/" + name).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) continue;  // not (yet) readable: udev sets the group a moment later (IN_ATTRIB)
+    if (const auto axes = absolute_pointer_axes(fd)) {
+      char device_name[128] = "?";
+      ::ioctl(fd, EVIOCGNAME(sizeof device_name), device_name);
+      log::info(std::string("touch: reading absolute pointer ") + device_name + " (" + name +
+                ") directly: this SDL maps its positions wrongly");
+      devices.emplace(name, Device{fd, AbsoluteAxes(axes->first, axes->second)});
+      ++devices_open;
+    } else {
+      ::close(fd);
+    }
+  }
+  ::closedir(dir);
+}
+
+void post_sample(Uint32 event_type, const AbsoluteAxes::Sample& sample) {
+  SDL_Event posted{};
+  posted.type = event_type;
+  posted.user.code = static_cast<Sint32>(sample.type);
+  posted.user.data1 = reinterpret_cast<void*>(static_cast<std::intptr_t>(sample.at.x * fixed_one));
+  posted.user.data2 = reinterpret_cast<void*>(static_cast<std::intptr_t>(sample.at.y * fixed_one));
+  SDL_PushEvent(&posted);
+}
+
+enum class ReadOutcome { read, nothing_yet, unplugged };
+
+// Reads what the device has and posts its samples as SDL user events.
+ReadOutcome read_device(Device& device, Uint32 event_type) {
+  input_event events[64];
+  const ssize_t n = ::read(device.fd, events, sizeof events);
+  if (n < 0 && errno == EAGAIN) return ReadOutcome::nothing_yet;
+  if (n <= 0) return ReadOutcome::unplugged;  // ENODEV
+  for (ssize_t k = 0; k < n / static_cast<ssize_t>(sizeof(input_event)); ++k) {
+    if (const auto sample = device.axes.on_event(events[k])) post_sample(event_type, *sample);
+  }
+  return ReadOutcome::read;
+}
+
+}  // namespace
+
 void AbsolutePointerReader::run() {
-  struct Device {
-    int fd;
-    AbsoluteAxes axes;
-  };
-  std::map<std::string, Device> devices;  // by node name ("event5")
+  Devices devices;
   const int watch = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
   if (watch >= 0) ::inotify_add_watch(watch, input_dir_.c_str(), IN_CREATE | IN_ATTRIB);
-  const auto scan = [&] {
-    DIR* dir = ::opendir(input_dir_.c_str());
-    if (!dir) return;
-    while (const dirent* entry = ::readdir(dir)) {
-      const std::string name = entry->d_name;
-      if (!name.starts_with("event") || devices.count(name)) continue;
-      const int fd = ::open((input_dir_ + "/" + name).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-      if (fd < 0) continue;  // not (yet) readable: udev sets the group a moment later (IN_ATTRIB)
-      if (const auto axes = absolute_pointer_axes(fd)) {
-        char device_name[128] = "?";
-        ::ioctl(fd, EVIOCGNAME(sizeof device_name), device_name);
-        log::info(std::string("touch: reading absolute pointer ") + device_name + " (" + name +
-                  ") directly: this SDL maps its positions wrongly");
-        devices.emplace(name, Device{fd, AbsoluteAxes(axes->first, axes->second)});
-        ++devices_open_;
-      } else {
-        ::close(fd);
-      }
-    }
-    ::closedir(dir);
-  };
-  scan();
+  scan_devices(input_dir_, devices, devices_open_);
   for (;;) {
     std::vector<pollfd> fds{{wake_fd_, POLLIN, 0}, {watch, POLLIN, 0}};
     std::vector<std::string> names;
@@ -149,29 +181,15 @@ void AbsolutePointerReader::run() {
       char buffer[4096];
       while (::read(watch, buffer, sizeof buffer) > 0) {
       }
-      scan();
+      scan_devices(input_dir_, devices, devices_open_);
     }
     for (std::size_t i = 2; i < fds.size(); ++i) {
       if (!fds[i].revents) continue;
       auto it = devices.find(names[i - 2]);
-      input_event events[64];
-      const ssize_t n = ::read(it->second.fd, events, sizeof events);
-      if (n < 0 && errno == EAGAIN) continue;
-      if (n <= 0) {  // unplugged (ENODEV)
+      if (read_device(it->second, event_type_) == ReadOutcome::unplugged) {
         ::close(it->second.fd);
         devices.erase(it);
         --devices_open_;
-        continue;
-      }
-      for (ssize_t k = 0; k < n / static_cast<ssize_t>(sizeof(input_event)); ++k) {
-        if (const auto sample = it->second.axes.on_event(events[k])) {
-          SDL_Event posted{};
-          posted.type = event_type_;
-          posted.user.code = static_cast<Sint32>(sample->type);
-          posted.user.data1 = reinterpret_cast<void*>(static_cast<std::intptr_t>(sample->at.x * fixed_one));
-          posted.user.data2 = reinterpret_cast<void*>(static_cast<std::intptr_t>(sample->at.y * fixed_one));
-          SDL_PushEvent(&posted);
-        }
       }
     }
   }

@@ -29,7 +29,11 @@ bool wait_for_drm_card(const std::string& dri_dir, std::chrono::milliseconds lim
   }
 }
 
-std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::string& error) {
+namespace {
+
+// Sets SDL's video hints and, for kmsdrm, waits for the graphics device.
+// Returns the video driver asked for (SDL_VIDEODRIVER, else [screen] video_driver).
+std::string prepare_video(const DisplayOptions& options, bool& asked_by_env) {
   // With the software renderer, SDL 2.26 would otherwise present every frame
   // through an OpenGL texture (llvmpipe without a GPU): ~10 ms a 1080p frame
   // and ~110 MB more memory. See DESIGN.md.
@@ -37,25 +41,25 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   if (!options.video_driver.empty()) SDL_SetHint(SDL_HINT_VIDEODRIVER, options.video_driver.c_str());
   const char* env = std::getenv("SDL_VIDEODRIVER");
+  asked_by_env = env && *env;
   const std::string asked = env && *env ? env : options.video_driver;
   if (asked == "kmsdrm" && !wait_for_drm_card("/dev/dri", std::chrono::milliseconds(0))) {
     log::info("waiting for the graphics device (/dev/dri/card*): the kernel's graphics driver is not ready yet");
     if (wait_for_drm_card("/dev/dri", std::chrono::seconds(20))) log::info("the graphics device is ready");
   }
-  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-    error = no_display_help(SDL_GetError());
-    if (asked == "kmsdrm") {
-      error += "\n  - this box asks for kmsdrm (" + std::string(env && *env ? "SDL_VIDEODRIVER" : "[screen] video_driver") +
-               "): does /dev/dri/card0 exist (a KMS graphics driver), is the screen connected, and is the user in"
-               " the video group? Where KMSDRM cannot work, use annae-cage.service (README: The cage alternative)";
-    }
-    return nullptr;
-  }
-  std::unique_ptr<Display> display(new Display());
-  display->windowed_ = options.window_size.has_value();
-  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  return asked;
+}
+
+// Where the window goes and how: windowed, borderless over the display (x11,
+// made fullscreen by settle()) or fullscreen on the chosen display.
+struct WindowPlace {
   int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = 1280, h = 720;
-  const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  bool fullscreen_pending = false;
+};
+
+WindowPlace window_place(const DisplayOptions& options, const std::string& driver) {
+  WindowPlace place;
   int screen = options.display_index;
   if (screen < 0 || screen >= SDL_GetNumVideoDisplays()) {
     if (screen != 0) {
@@ -65,39 +69,68 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::strin
     screen = 0;
   }
   if (options.window_size) {
-    std::tie(w, h) = *options.window_size;
-    x = y = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(screen));
-    flags |= SDL_WINDOW_RESIZABLE;
+    std::tie(place.w, place.h) = *options.window_size;
+    place.x = place.y = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(screen));
+    place.flags |= SDL_WINDOW_RESIZABLE;
   } else if (driver == "x11") {
     SDL_Rect bounds{0, 0, 1280, 720};
     SDL_GetDisplayBounds(screen, &bounds);
-    x = bounds.x, y = bounds.y, w = bounds.w, h = bounds.h;
-    flags |= SDL_WINDOW_BORDERLESS;
-    display->fullscreen_pending_ = true;
+    place.x = bounds.x, place.y = bounds.y, place.w = bounds.w, place.h = bounds.h;
+    place.flags |= SDL_WINDOW_BORDERLESS;
+    place.fullscreen_pending = true;
   } else {
     // SDL puts a fullscreen window on the display its position falls in.
-    x = y = static_cast<int>(SDL_WINDOWPOS_UNDEFINED_DISPLAY(screen));
-    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    place.x = place.y = static_cast<int>(SDL_WINDOWPOS_UNDEFINED_DISPLAY(screen));
+    place.flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   }
-  display->window_ = SDL_CreateWindow("annae", x, y, w, h, flags);
+  return place;
+}
+
+// Some video drivers have no window surface at all (SDL 2.26's kmsdrm):
+// then any renderer, even one on a CPU rasterizer, is the only way to the
+// screen. Returns it and sets why; nullptr and sets error when there is none.
+SDL_Renderer* any_renderer(SDL_Window* window, const std::string& driver, std::string& why, std::string& error) {
+  const std::string no_surface = SDL_GetError();
+  SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, 0);
+  if (!renderer) {
+    error = "cannot draw into the window: " + no_surface + "; and no renderer: " + SDL_GetError();
+    return nullptr;
+  }
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(renderer, &info);
+  why = std::string("renderer ") + (info.name ? info.name : "?") + " (the " + driver +
+        " video driver has no window surface for software composition)";
+  return renderer;
+}
+
+}  // namespace
+
+std::unique_ptr<Display> Display::open(const DisplayOptions& options, std::string& error) {
+  bool asked_by_env = false;
+  const std::string asked = prepare_video(options, asked_by_env);
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+    error = no_display_help(SDL_GetError());
+    if (asked == "kmsdrm") {
+      error += "\n  - this box asks for kmsdrm (" + std::string(asked_by_env ? "SDL_VIDEODRIVER" : "[screen] video_driver") +
+               "): does /dev/dri/card0 exist (a KMS graphics driver), is the screen connected, and is the user in"
+               " the video group? Where KMSDRM cannot work, use annae-cage.service (README: The cage alternative)";
+    }
+    return nullptr;
+  }
+  std::unique_ptr<Display> display(new Display());
+  display->windowed_ = options.window_size.has_value();
+  const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  const WindowPlace place = window_place(options, driver);
+  display->fullscreen_pending_ = place.fullscreen_pending;
+  display->window_ = SDL_CreateWindow("annae", place.x, place.y, place.w, place.h, place.flags);
   if (!display->window_) {
     error = no_display_help(SDL_GetError());
     return nullptr;
   }
   std::string why = display->choose_renderer(options.renderer);
   if (!display->renderer_ && !SDL_GetWindowSurface(display->window_)) {
-    // Some video drivers have no window surface at all (SDL 2.26's kmsdrm):
-    // then any renderer, even one on a CPU rasterizer, is the only way to the screen.
-    const std::string no_surface = SDL_GetError();
-    display->renderer_ = SDL_CreateRenderer(display->window_, -1, 0);
-    if (!display->renderer_) {
-      error = "cannot draw into the window: " + no_surface + "; and no renderer: " + SDL_GetError();
-      return nullptr;
-    }
-    SDL_RendererInfo info{};
-    SDL_GetRendererInfo(display->renderer_, &info);
-    why = std::string("renderer ") + (info.name ? info.name : "?") + " (the " + driver +
-          " video driver has no window surface for software composition)";
+    display->renderer_ = any_renderer(display->window_, driver, why, error);
+    if (!display->renderer_) return nullptr;
   }
   if (!display->windowed_) SDL_ShowCursor(SDL_DISABLE);
   const auto [out_w, out_h] = display->output_size();

@@ -51,44 +51,24 @@ ImportReport report_for(const content::ImportResult& result, const std::string& 
   return r;
 }
 
-}  // namespace
-
-int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
-  const BoxSettings settings = load_box_settings(cmd.box);
-  for (const auto& d : settings.diagnostics.items()) err << format(d) << '\n';
-  std::filesystem::path content_dir = cmd.content_dir;
-  if (content_dir.empty() && settings.config.content_dir) content_dir = *settings.config.content_dir;
-  if (content_dir.empty()) {
-    err << "annae import: which content folder? Set content = \"...\" in " << system_config_file
-        << " or pass --content DIR\n";
-    return 2;
-  }
-  if (cmd.clean_up) {
-    const auto tidy = content::tidy_show_folder(content_dir);
-    if (!tidy.error.empty()) {
-      err << "annae import --clean-up: " << tidy.error << '\n';
-      return 1;
-    }
-    if (tidy.import_running) {
-      out << "an import into " << content_dir.string() << " is running; nothing removed\n";
-      return 0;
-    }
-    for (const auto& path : tidy.removed) out << "removed " << path << " (left by an interrupted copy)\n";
-    if (tidy.removed.empty()) out << "nothing left over by an interrupted copy in " << content_dir.string() << '\n';
-    return 0;
-  }
-  const auto state_dir = state_dir_for(cmd.box, settings);
-
-  const auto show = content::find_show_on_stick(cmd.source);
-  if (!show) {
-    out << "nothing to import: " << cmd.source << " holds no annae/ folder (and no show.toml or slide files)\n";
+// annae import --clean-up: tidy_show_folder, told on out; errors on err.
+int run_clean_up(const std::filesystem::path& content_dir, std::ostream& out, std::ostream& err) {
+  const auto tidy = content::tidy_show_folder(content_dir);
+  if (!tidy.error.empty()) {
+    err << "annae import --clean-up: " << tidy.error << '\n';
     return 1;
   }
-  out << "importing " << show->string() << " into " << content_dir.string() << '\n';
-  const auto result = content::import_show(*show, content_dir);
-  const bool in_folder = std::filesystem::path(cmd.source).lexically_normal() != show->lexically_normal();
-  const ImportReport report = report_for(result, in_folder ? show->filename().string() : std::string());
-  for (const auto& line : report.details) out << line << '\n';
+  if (tidy.import_running) {
+    out << "an import into " << content_dir.string() << " is running; nothing removed\n";
+    return 0;
+  }
+  for (const auto& path : tidy.removed) out << "removed " << path << " (left by an interrupted copy)\n";
+  if (tidy.removed.empty()) out << "nothing left over by an interrupted copy in " << content_dir.string() << '\n';
+  return 0;
+}
+
+// The last line the technician reads: what happened.
+void print_outcome(const content::ImportResult& result, std::ostream& out) {
   using Outcome = content::ImportResult::Outcome;
   switch (result.outcome) {
     case Outcome::imported:
@@ -102,7 +82,11 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
       out << "failed: " << result.error << "\n";
       break;
   }
+}
 
+// Writes state_dir/last-import.txt for the screen, readable by the player's
+// user; returns the write's error (told on err too), empty when written.
+std::string write_report(const std::filesystem::path& state_dir, const ImportReport& report, std::ostream& err) {
   std::error_code ec;
   std::filesystem::create_directories(state_dir, ec);
   const auto report_path = state_dir / "last-import.txt";
@@ -119,12 +103,43 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
     }
     chmod(report_path.c_str(), 0644);
   }
+  return write_error;
+}
+
+}  // namespace
+
+int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
+  const BoxSettings settings = load_box_settings(cmd.box);
+  for (const auto& d : settings.diagnostics.items()) err << format(d) << '\n';
+  std::filesystem::path content_dir = cmd.content_dir;
+  if (content_dir.empty() && settings.config.content_dir) content_dir = *settings.config.content_dir;
+  if (content_dir.empty()) {
+    err << "annae import: which content folder? Set content = \"...\" in " << system_config_file
+        << " or pass --content DIR\n";
+    return 2;
+  }
+  if (cmd.clean_up) return run_clean_up(content_dir, out, err);
+  const auto state_dir = state_dir_for(cmd.box, settings);
+
+  const auto show = content::find_show_on_stick(cmd.source);
+  if (!show) {
+    out << "nothing to import: " << cmd.source << " holds no annae/ folder (and no show.toml or slide files)\n";
+    return 1;
+  }
+  out << "importing " << show->string() << " into " << content_dir.string() << '\n';
+  const auto result = content::import_show(*show, content_dir);
+  const bool in_folder = std::filesystem::path(cmd.source).lexically_normal() != show->lexically_normal();
+  const ImportReport report = report_for(result, in_folder ? show->filename().string() : std::string());
+  for (const auto& line : report.details) out << line << '\n';
+  print_outcome(result, out);
+
+  const std::string write_error = write_report(state_dir, report, err);
   if (cmd.notify_player && write_error.empty()) {
     std::string why;
     if (signal_running_player(state_dir, SIGUSR2, why)) out << "the screen shows the result to staff\n";
     else out << "(not shown on screen: " << why << ")\n";
   }
-  return result.outcome == Outcome::imported ? 0 : 2;
+  return result.outcome == content::ImportResult::Outcome::imported ? 0 : 2;
 }
 
 }  // namespace annae::app

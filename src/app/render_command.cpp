@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <vector>
 
 #include "app/box_settings.hpp"
 #include "app/clock.hpp"
@@ -25,6 +27,73 @@ std::string file_stem(std::size_t index, const std::string& id) {
   return s;
 }
 
+// The slides `which` names: "all", an id or a 1-based number. When none
+// matches: nullopt, with the show's slides listed on err.
+std::optional<std::vector<std::size_t>> chosen_slides(const content::Show& show, const std::string& which,
+                                                      std::ostream& err) {
+  std::vector<std::size_t> chosen;
+  if (which == "all") {
+    for (std::size_t i = 0; i < show.slides.size(); ++i) chosen.push_back(i);
+  } else {
+    for (std::size_t i = 0; i < show.slides.size(); ++i) {
+      if (show.slides[i].id == which || std::to_string(i + 1) == which) chosen.push_back(i);
+    }
+    if (chosen.empty()) {
+      err << "annae: no slide '" << which << "'; the show has slides 1 to " << show.slides.size() << ":\n";
+      for (std::size_t i = 0; i < show.slides.size(); ++i) err << "  " << i + 1 << "  " << show.slides[i].id << '\n';
+      return std::nullopt;
+    }
+  }
+  return chosen;
+}
+
+// What --scene writes: every rendered page's scene.
+struct SceneOutput {
+  std::vector<slides::Scene> scenes;
+  std::vector<slides::PageForJson> json_pages;
+};
+
+// Renders slide `index` to PNG files, telling each path on out: every page
+// into the folder cmd.out when to_folder, else its initial page to cmd.out.
+// Returns 1 when a page could not be written (told on err), else 0.
+int render_slide(const RenderCommand& cmd, const content::Show& show, std::size_t index, text::TextEngine& engine,
+                 text::GlyphCache& glyphs, const slides::ShowView& view, bool to_folder, SceneOutput& kept,
+                 std::ostream& out, std::ostream& err) {
+  int status = 0;
+  const auto& slide = show.slides[index];
+  const auto instant = cmd.at ? text::from_local({cmd.at->year, cmd.at->month, cmd.at->day, cmd.at->minutes, 0},
+                                                 slide.event.time_zone)
+                              : std::chrono::system_clock::now();
+  const auto now = local_date_time(instant, slide.event.time_zone);
+  const auto pages = slides::layout_show_slide(show, index, engine, view, now);
+  for (const auto& d : pages.issues) err << format(d) << '\n';
+  std::vector<std::size_t> which;
+  if (to_folder) {
+    for (std::size_t p = 0; p < pages.pages.size(); ++p) which.push_back(p);
+  } else {
+    which.push_back(pages.initial_page);
+  }
+  for (std::size_t page : which) {
+    std::filesystem::path path = cmd.out;
+    if (to_folder) {
+      path /= file_stem(index, slide.id) + (pages.pages.size() > 1 ? "-p" + std::to_string(page + 1) : "") + ".png";
+    }
+    const auto scene = slides::page_with_footer(show, index, pages, page, engine, view, now);
+    if (!cmd.scene_out.empty()) {
+      kept.json_pages.push_back({slide.id, page, pages.pages.size(), nullptr, view.metrics.safe, view.metrics.content});
+      kept.scenes.push_back(scene);
+    }
+    const auto error = render::render_png(scene, glyphs, path);
+    if (!error.empty()) {
+      err << "annae: " << error << '\n';
+      status = 1;
+    } else {
+      out << path.string() << '\n';
+    }
+  }
+  return status;
+}
+
 }  // namespace
 
 int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
@@ -45,62 +114,21 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
   const auto [w, h] = cmd.size;
   const slides::ShowView view = slides::view_for(show, w, h);
 
-  std::vector<std::size_t> chosen;
-  if (cmd.slide == "all") {
-    for (std::size_t i = 0; i < show.slides.size(); ++i) chosen.push_back(i);
-  } else {
-    for (std::size_t i = 0; i < show.slides.size(); ++i) {
-      if (show.slides[i].id == cmd.slide || std::to_string(i + 1) == cmd.slide) chosen.push_back(i);
-    }
-    if (chosen.empty()) {
-      err << "annae: no slide '" << cmd.slide << "'; the show has slides 1 to " << show.slides.size() << ":\n";
-      for (std::size_t i = 0; i < show.slides.size(); ++i) err << "  " << i + 1 << "  " << show.slides[i].id << '\n';
-      return 2;
-    }
-  }
+  const auto chosen = chosen_slides(show, cmd.slide, err);
+  if (!chosen) return 2;
   const bool to_folder = cmd.slide == "all";
   if (to_folder) std::filesystem::create_directories(cmd.out);
 
   int status = 0;
-  std::vector<slides::Scene> scenes;  // kept for --scene
-  std::vector<slides::PageForJson> json_pages;
-  scenes.reserve(64);
-  for (std::size_t index : chosen) {
-    const auto& slide = show.slides[index];
-    const auto instant = cmd.at ? text::from_local({cmd.at->year, cmd.at->month, cmd.at->day, cmd.at->minutes, 0},
-                                                   slide.event.time_zone)
-                                : std::chrono::system_clock::now();
-    const auto now = local_date_time(instant, slide.event.time_zone);
-    const auto pages = slides::layout_show_slide(show, index, engine, view, now);
-    for (const auto& d : pages.issues) err << format(d) << '\n';
-    std::vector<std::size_t> which;
-    if (to_folder) {
-      for (std::size_t p = 0; p < pages.pages.size(); ++p) which.push_back(p);
-    } else {
-      which.push_back(pages.initial_page);
-    }
-    for (std::size_t page : which) {
-      std::filesystem::path path = cmd.out;
-      if (to_folder) {
-        path /= file_stem(index, slide.id) + (pages.pages.size() > 1 ? "-p" + std::to_string(page + 1) : "") + ".png";
-      }
-      const auto scene = slides::page_with_footer(show, index, pages, page, engine, view, now);
-      if (!cmd.scene_out.empty()) {
-        json_pages.push_back({slide.id, page, pages.pages.size(), nullptr, view.metrics.safe, view.metrics.content});
-        scenes.push_back(scene);
-      }
-      const auto error = render::render_png(scene, glyphs, path);
-      if (!error.empty()) {
-        err << "annae: " << error << '\n';
-        status = 1;
-      } else {
-        out << path.string() << '\n';
-      }
-    }
+  SceneOutput kept;  // kept for --scene
+  kept.scenes.reserve(64);
+  for (std::size_t index : *chosen) {
+    if (render_slide(cmd, show, index, engine, glyphs, view, to_folder, kept, out, err) != 0) status = 1;
   }
   if (!cmd.scene_out.empty()) {
-    for (std::size_t k = 0; k < scenes.size(); ++k) json_pages[k].scene = &scenes[k];
-    if (const std::string error = files::write_atomic(cmd.scene_out, slides::scene_json(json_pages)); !error.empty()) {
+    for (std::size_t k = 0; k < kept.scenes.size(); ++k) kept.json_pages[k].scene = &kept.scenes[k];
+    if (const std::string error = files::write_atomic(cmd.scene_out, slides::scene_json(kept.json_pages));
+        !error.empty()) {
       err << "annae: " << error << '\n';
       status = 1;
     }

@@ -301,6 +301,59 @@ std::string unify_line_ends(std::string_view text) {
   return out;
 }
 
+// Tells the first control code in bytes (one text never contains) as an
+// error and returns true; false when there is none.
+bool reject_control_code(std::string_view bytes, std::size_t offset_base, const std::string& display_path,
+                         Diagnostics& out) {
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (is_control_code(b)) {
+      const auto [line, column] = position_of(bytes, i);
+      out.error(display_path, line, column,
+                "this is not a text file: byte " + std::to_string(i + offset_base) + " (" + hex_byte(b) +
+                    ") is a control code that text never contains");
+      return true;
+    }
+  }
+  return false;
+}
+
+// Bytes that are not UTF-8 (and not damaged UTF-8), tried as Korean CP949.
+// Returns true when that decides: `text` is set to the converted text (with a
+// warning told), or left empty after an error (CP949 with one bad character,
+// another encoding, Shift JIS). Returns false when nothing was recognised.
+bool decode_legacy(std::string_view bytes, std::size_t offset_base, const std::string& display_path, Diagnostics& out,
+                   std::optional<std::string>& text) {
+  const Converted cp949 = convert(bytes, "CP949");
+  const Cp949Census census = census_of_cp949(bytes.substr(0, cp949.stopped_at_byte));  // npos: all of it
+  if (cp949.complete() && plausible_korean(census)) {
+    out.warning(display_path, 0, 0,
+                "this file is saved in the Korean Windows encoding (CP949/EUC-KR), not UTF-8; it was converted, "
+                "but please " + std::string(save_as_utf8_advice));
+    text = unify_line_ends(cp949.text);
+    return true;
+  }
+  if (cp949.complete()) {
+    out.error(display_path, 0, 0, other_encoding_message(sample_of(cp949.text), looks_like_shift_jis(bytes)));
+    return true;
+  }
+  if (census.common_hangul > 0 && plausible_korean(census)) {
+    // Korean CP949 up to one bad character: point at it, not at the first Korean syllable.
+    const std::size_t at = cp949.stopped_at_byte;
+    const auto [line, column] = position_after(cp949.text);
+    out.error(display_path, line, column,
+              "this file is in the Korean Windows encoding (CP949/EUC-KR), but byte " +
+                  std::to_string(at + offset_base) + " (" + hex_byte(static_cast<unsigned char>(bytes[at])) +
+                  ") is not a character in it; check the text there and " + std::string(save_as_utf8_advice));
+    return true;
+  }
+  if (looks_like_shift_jis(bytes)) {
+    out.error(display_path, 0, 0, other_encoding_message({}, true));
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> cp949_to_utf8(std::string_view bytes) {
@@ -330,47 +383,14 @@ std::optional<std::string> decode_text_file(std::string_view bytes, const std::s
       return unify_line_ends(*text);
     }
   }
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    if (is_control_code(b)) {
-      const auto [line, column] = position_of(bytes, i);
-      out.error(display_path, line, column,
-                "this is not a text file: byte " + std::to_string(i + offset_base) + " (" + hex_byte(b) +
-                    ") is a control code that text never contains");
-      return std::nullopt;
-    }
-  }
+  if (reject_control_code(bytes, offset_base, display_path, out)) return std::nullopt;
 
   std::size_t bad_offset = 0;
   if (utf8::is_valid(bytes, &bad_offset)) return unify_line_ends(bytes);
 
   if (!looks_like_damaged_utf8(bytes)) {
-    const Converted cp949 = convert(bytes, "CP949");
-    const Cp949Census census = census_of_cp949(bytes.substr(0, cp949.stopped_at_byte));  // npos: all of it
-    if (cp949.complete() && plausible_korean(census)) {
-      out.warning(display_path, 0, 0,
-                  "this file is saved in the Korean Windows encoding (CP949/EUC-KR), not UTF-8; it was converted, "
-                  "but please " + std::string(save_as_utf8_advice));
-      return unify_line_ends(cp949.text);
-    }
-    if (cp949.complete()) {
-      out.error(display_path, 0, 0, other_encoding_message(sample_of(cp949.text), looks_like_shift_jis(bytes)));
-      return std::nullopt;
-    }
-    if (census.common_hangul > 0 && plausible_korean(census)) {
-      // Korean CP949 up to one bad character: point at it, not at the first Korean syllable.
-      const std::size_t at = cp949.stopped_at_byte;
-      const auto [line, column] = position_after(cp949.text);
-      out.error(display_path, line, column,
-                "this file is in the Korean Windows encoding (CP949/EUC-KR), but byte " +
-                    std::to_string(at + offset_base) + " (" + hex_byte(static_cast<unsigned char>(bytes[at])) +
-                    ") is not a character in it; check the text there and " + std::string(save_as_utf8_advice));
-      return std::nullopt;
-    }
-    if (looks_like_shift_jis(bytes)) {
-      out.error(display_path, 0, 0, other_encoding_message({}, true));
-      return std::nullopt;
-    }
+    std::optional<std::string> text;
+    if (decode_legacy(bytes, offset_base, display_path, out, text)) return text;
   }
   const auto [line, column] = position_of(bytes, bad_offset);
   out.error(display_path, line, column,

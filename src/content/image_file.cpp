@@ -41,6 +41,43 @@ std::string mebibytes(std::uintmax_t bytes) {
   return buf;
 }
 
+// Why the entry at `relative` is not an image file to read (missing, a link
+// out of the show folder, a folder...); nullopt for a regular file.
+std::optional<std::string> entry_problem(const files::ConfinedDir& show_dir, const fs::path& relative,
+                                         const files::EntryInfo& info, const std::string& shown) {
+  switch (info.kind) {
+    case files::EntryKind::missing: {
+      std::string message = "image " + shown + " was not found in the show folder";
+      const std::string folder = relative.parent_path().generic_string();
+      if (auto guess = similar_file(show_dir, folder, relative.filename().string()))
+        message += "; did you mean \"" + (relative.parent_path() / *guess).generic_string() + "\"?";
+      return message;
+    }
+    case files::EntryKind::outside:
+      return "image " + shown + " is a link to a file outside the show folder; copy the image itself into the show folder";
+    case files::EntryKind::link_loop:
+      return "image " + shown + " is " + files::describe(info) + "; copy the image itself into the show folder";
+    case files::EntryKind::directory: return shown + " is a folder, not an image";
+    case files::EntryKind::special:
+      return "image " + shown + " is " + files::describe(info) + "; copy the image itself into the show folder";
+    case files::EntryKind::error: return "cannot read image " + shown + ": " + info.why;
+    case files::EntryKind::regular: break;
+  }
+  return std::nullopt;
+}
+
+// Why an image of the header's size is too large to show; nullopt when it is not.
+std::optional<std::string> size_problem(const ImageHeader& header, const std::string& shown) {
+  const long long pixels = static_cast<long long>(header.width_px) * header.height_px;
+  if (header.width_px > limits::max_image_side_px || header.height_px > limits::max_image_side_px ||
+      pixels > limits::max_image_pixels)
+    return "image " + shown + " is " + std::to_string(header.width_px) + "×" + std::to_string(header.height_px) +
+           " pixels; the limit is " + std::to_string(limits::max_image_side_px) + " pixels on a side and " +
+           std::to_string(limits::max_image_pixels / 1'000'000) +
+           " megapixels (a screen shows at most 3840×2160), so make it smaller";
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<ImageRef> resolve_image(const Text& written, std::string_view key, const files::ConfinedDir& show_dir,
@@ -62,24 +99,7 @@ std::optional<ImageRef> resolve_image(const Text& written, std::string_view key,
 
   const std::string inside = relative.generic_string();
   const files::EntryInfo info = show_dir.info(inside);
-  switch (info.kind) {
-    case files::EntryKind::missing: {
-      std::string message = "image " + shown + " was not found in the show folder";
-      const std::string folder = relative.parent_path().generic_string();
-      if (auto guess = similar_file(show_dir, folder, relative.filename().string()))
-        message += "; did you mean \"" + (relative.parent_path() / *guess).generic_string() + "\"?";
-      return fail(std::move(message));
-    }
-    case files::EntryKind::outside:
-      return fail("image " + shown + " is a link to a file outside the show folder; copy the image itself into the show folder");
-    case files::EntryKind::link_loop:
-      return fail("image " + shown + " is " + files::describe(info) + "; copy the image itself into the show folder");
-    case files::EntryKind::directory: return fail(shown + " is a folder, not an image");
-    case files::EntryKind::special:
-      return fail("image " + shown + " is " + files::describe(info) + "; copy the image itself into the show folder");
-    case files::EntryKind::error: return fail("cannot read image " + shown + ": " + info.why);
-    case files::EntryKind::regular: break;
-  }
+  if (auto problem = entry_problem(show_dir, relative, info, shown)) return fail(std::move(*problem));
   if (!has_image_extension(relative))
     return fail("image " + shown + " is not a PNG, JPEG or SVG file; only these can be shown");
   if (info.size_bytes > limits::max_image_file_bytes)
@@ -91,13 +111,7 @@ std::optional<ImageRef> resolve_image(const Text& written, std::string_view key,
   MemoryByteSource source(*bytes.bytes);
   const ImageHeader header = read_image_header(source);
   if (!header.format) return fail("image " + shown + " " + header.problem);
-  const long long pixels = static_cast<long long>(header.width_px) * header.height_px;
-  if (header.width_px > limits::max_image_side_px || header.height_px > limits::max_image_side_px ||
-      pixels > limits::max_image_pixels)
-    return fail("image " + shown + " is " + std::to_string(header.width_px) + "×" + std::to_string(header.height_px) +
-                " pixels; the limit is " + std::to_string(limits::max_image_side_px) + " pixels on a side and " +
-                std::to_string(limits::max_image_pixels / 1'000'000) +
-                " megapixels (a screen shows at most 3840×2160), so make it smaller");
+  if (auto problem = size_problem(header, shown)) return fail(std::move(*problem));
 
   ImageRef ref;
   ref.folder = show_dir;

@@ -78,12 +78,8 @@ void cmyk_to_argb(const JSAMPLE* in, Uint32* out, JDIMENSION width, bool inverte
   }
 }
 
-}  // namespace
-
-Decoded decode_jpeg(std::string_view bytes, const DecodeTarget& target, const DecodeLimits& limits,
-                    steady::time_point deadline, const std::atomic<bool>* cancel) {
-  auto session = std::make_unique<Session>();
-  Session& s = *session;
+// The session's limits and its error, message and progress hooks; before anything can jump.
+void prepare(Session& s, const DecodeLimits& limits, steady::time_point deadline, const std::atomic<bool>* cancel) {
   s.max_scans = limits.max_jpeg_scans;
   s.deadline = deadline;
   s.cancel = cancel;
@@ -91,6 +87,37 @@ Decoded decode_jpeg(std::string_view bytes, const DecodeTarget& target, const De
   s.errors.error_exit = on_error;
   s.errors.emit_message = on_message;
   s.cinfo.client_data = &s;
+}
+
+// The smallest M of an M/8 scale whose result still covers `want`.
+unsigned covering_eighths(const jpeg_decompress_struct& cinfo, const PixelSize& want) {
+  unsigned m = 1;
+  while (m < 8 && ((cinfo.image_width * m + 7) / 8 < static_cast<unsigned>(want.width_px) ||
+                   (cinfo.image_height * m + 7) / 8 < static_cast<unsigned>(want.height_px)))
+    ++m;
+  return m;
+}
+
+// Reads the started decompression's rows into s.surface, converting CMYK;
+// libjpeg may jump out of here (no local needs freeing).
+void read_rows(Session& s, bool cmyk) {
+  const JDIMENSION w = s.cinfo.output_width, h = s.cinfo.output_height;
+  if (cmyk) s.row.resize(static_cast<std::size_t>(w) * 4);
+  while (s.cinfo.output_scanline < h) {
+    auto* line = static_cast<Uint8*>(s.surface->pixels) + static_cast<std::ptrdiff_t>(s.cinfo.output_scanline) * s.surface->pitch;
+    JSAMPROW rows[1] = {cmyk ? s.row.data() : line};
+    if (jpeg_read_scanlines(&s.cinfo, rows, 1) != 1) break;
+    if (cmyk) cmyk_to_argb(s.row.data(), reinterpret_cast<Uint32*>(line), w, s.cinfo.saw_Adobe_marker);
+  }
+}
+
+}  // namespace
+
+Decoded decode_jpeg(std::string_view bytes, const DecodeTarget& target, const DecodeLimits& limits,
+                    steady::time_point deadline, const std::atomic<bool>* cancel) {
+  auto session = std::make_unique<Session>();
+  Session& s = *session;
+  prepare(s, limits, deadline, cancel);
   Decoded out;
   if (setjmp(s.jump)) {
     jpeg_destroy_decompress(&s.cinfo);
@@ -112,11 +139,7 @@ Decoded decode_jpeg(std::string_view bytes, const DecodeTarget& target, const De
   }
   // The smallest M/8 scale whose result still covers the size to be drawn.
   const PixelSize want = decode_size(s.cinfo.image_width, s.cinfo.image_height, target, false, limits.max_output_pixels);
-  unsigned m = 1;
-  while (m < 8 && ((s.cinfo.image_width * m + 7) / 8 < static_cast<unsigned>(want.width_px) ||
-                   (s.cinfo.image_height * m + 7) / 8 < static_cast<unsigned>(want.height_px)))
-    ++m;
-  s.cinfo.scale_num = m;
+  s.cinfo.scale_num = covering_eighths(s.cinfo, want);
   s.cinfo.scale_denom = 8;
   const bool cmyk = s.cinfo.jpeg_color_space == JCS_CMYK || s.cinfo.jpeg_color_space == JCS_YCCK;
   s.cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRA;  // BGRA bytes are ARGB8888 on little-endian machines
@@ -131,13 +154,7 @@ Decoded decode_jpeg(std::string_view bytes, const DecodeTarget& target, const De
     s.problem = "could not be decoded: not enough memory";
     std::longjmp(s.jump, 1);
   }
-  if (cmyk) s.row.resize(static_cast<std::size_t>(w) * 4);
-  while (s.cinfo.output_scanline < h) {
-    auto* line = static_cast<Uint8*>(s.surface->pixels) + static_cast<std::ptrdiff_t>(s.cinfo.output_scanline) * s.surface->pitch;
-    JSAMPROW rows[1] = {cmyk ? s.row.data() : line};
-    if (jpeg_read_scanlines(&s.cinfo, rows, 1) != 1) break;
-    if (cmyk) cmyk_to_argb(s.row.data(), reinterpret_cast<Uint32*>(line), w, s.cinfo.saw_Adobe_marker);
-  }
+  read_rows(s, cmyk);
   jpeg_finish_decompress(&s.cinfo);
   jpeg_destroy_decompress(&s.cinfo);
   if (s.cut_short) {

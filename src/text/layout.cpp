@@ -24,6 +24,48 @@ FillOptions fill_options(const TextStyle& style, float width_px) {
   return {static_cast<double>(width_px) / style.size_px, style.tab_stop_em};
 }
 
+// Where a line of width_px starts in the box for an alignment; never left of the box.
+float line_start_px(Align align, float box_width_px, float width_px) {
+  float x_px = 0;
+  switch (align) {
+    case Align::start: x_px = 0; break;
+    case Align::center: x_px = (box_width_px - width_px) / 2; break;
+    case Align::end: x_px = box_width_px - width_px; break;
+  }
+  return std::max(0.0f, x_px);
+}
+
+// Appends the glyphs of span's clusters that draw something, placed on line's baseline.
+void place_span_glyphs(const Paragraph& p, const LineSpan& span, const TextStyle& style, const TextLine& line,
+                       std::vector<PlacedGlyph>& glyphs) {
+  const auto size = static_cast<float>(style.size_px);
+  auto it = std::lower_bound(p.glyphs.begin(), p.glyphs.end(), span.start,
+                             [](const ShapedGlyph& g, std::uint32_t c) { return g.cluster < c; });
+  double pen_em = 0;
+  std::uint32_t current_cluster = UINT32_MAX;
+  for (; it != p.glyphs.end() && it->cluster < span.end; ++it) {
+    if (it->cluster != current_cluster) {
+      current_cluster = it->cluster;
+      pen_em = measure_em(p, span.start, it->cluster, style.tab_stop_em);
+    }
+    if (!draws_nothing(p.text[it->cluster])) {
+      glyphs.push_back({it->face, it->glyph, line.x_px + static_cast<float>((pen_em + it->x_offset_em) * size),
+                        line.baseline_px - it->y_offset_em * size});
+    }
+    pen_em += it->advance_em;
+  }
+}
+
+// The span's text as shown, soft hyphens dropped (a hyphen or ellipsis mark is added by the caller).
+std::u16string span_text(const Paragraph& p, const LineSpan& span) {
+  std::u16string shown;
+  shown.reserve(span.end - span.start + 1);
+  for (std::uint32_t i = span.start; i < span.end; ++i) {
+    if (p.text[i] != u'\u00AD') shown += p.text[i];
+  }
+  return shown;
+}
+
 TextBlock build_block(const Paragraph& p, const std::vector<LineSpan>& spans, const TextStyle& style,
                       float box_width_px) {
   TextBlock block;
@@ -41,36 +83,12 @@ TextBlock build_block(const Paragraph& p, const std::vector<LineSpan>& spans, co
     TextLine line;
     line.width_px = static_cast<float>(span.width_em * size);
     line.baseline_px = std::round(half_leading + ascent + static_cast<float>(k) * block.line_height_px);
-    switch (style.align) {
-      case Align::start: line.x_px = 0; break;
-      case Align::center: line.x_px = (box_width_px - line.width_px) / 2; break;
-      case Align::end: line.x_px = box_width_px - line.width_px; break;
-    }
-    line.x_px = std::max(0.0f, line.x_px);
+    line.x_px = line_start_px(style.align, box_width_px, line.width_px);
     line.first_glyph = static_cast<std::uint32_t>(block.glyphs.size());
 
-    auto it = std::lower_bound(p.glyphs.begin(), p.glyphs.end(), span.start,
-                               [](const ShapedGlyph& g, std::uint32_t c) { return g.cluster < c; });
-    double pen_em = 0;
-    std::uint32_t current_cluster = UINT32_MAX;
-    for (; it != p.glyphs.end() && it->cluster < span.end; ++it) {
-      if (it->cluster != current_cluster) {
-        current_cluster = it->cluster;
-        pen_em = measure_em(p, span.start, it->cluster, style.tab_stop_em);
-      }
-      if (!draws_nothing(p.text[it->cluster])) {
-        block.glyphs.push_back({it->face, it->glyph,
-                                line.x_px + static_cast<float>((pen_em + it->x_offset_em) * size),
-                                line.baseline_px - it->y_offset_em * size});
-      }
-      pen_em += it->advance_em;
-    }
+    place_span_glyphs(p, span, style, line, block.glyphs);
     const double end_em = measure_em(p, span.start, span.end, style.tab_stop_em);
-    std::u16string shown;
-    shown.reserve(span.end - span.start + 1);
-    for (std::uint32_t i = span.start; i < span.end; ++i) {
-      if (p.text[i] != u'\u00AD') shown += p.text[i];
-    }
+    std::u16string shown = span_text(p, span);
     if (span.hyphen || span.ellipsis) {
       const ShapedGlyph& mark = span.hyphen ? p.hyphen : p.ellipsis;
       block.glyphs.push_back({mark.face, mark.glyph, line.x_px + static_cast<float>(end_em * size), line.baseline_px});

@@ -12,7 +12,30 @@ import pathlib
 import re
 import sys
 
-NOT_FUNCTIONS = re.compile(r"^(namespace|struct|class|enum|union|extern|using|template|#|//|}|\s)")
+NOT_FUNCTIONS = re.compile(r"^(namespace|struct|class|enum|union|extern|using|#|//|}|\s)")
+# What may stand before a definition's return type on its line: attributes
+# ([[noreturn]]) and a template head written on the same line.
+PREFIX = re.compile(r"^(\[\[[^\]]*\]\]\s*|template\s*<[^<>]*(<[^<>]*>[^<>]*)*>\s*)*")
+
+
+def code(line):
+    """The line without its // comment, trailing space dropped; // inside a
+    string or character literal is kept (1'000 is not a literal)."""
+    quote = None
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = None
+        elif c == '"' or (c == "'" and not (i > 0 and line[i - 1].isalnum() and line[i + 1:i + 2].isalnum())):
+            quote = c
+        elif line.startswith("//", i):
+            return line[:i].rstrip()
+        i += 1
+    return line.rstrip()
 
 
 def functions(lines):
@@ -20,17 +43,17 @@ def functions(lines):
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not line or NOT_FUNCTIONS.match(line) or not re.match(r"^[A-Za-z_]", line):
+        rest = PREFIX.sub("", line)
+        if not line or NOT_FUNCTIONS.match(line) or not re.match(r"^[A-Za-z_]", rest) or rest.startswith("template"):
             i += 1
             continue
-        # A signature may span lines; the body starts at the first '{' before a ';'.
+        # A signature may span lines; it ends at the first line that ends in
+        # '{' (the body follows), '}' (a body on one line) or ';' (a
+        # declaration or a variable, though a default argument may be '= {}').
         j = i
-        while j < len(lines) and "{" not in lines[j] and not lines[j].rstrip().endswith(";"):
+        while j < len(lines) and not code(lines[j]).endswith(("{", "}", ";")):
             j += 1
-        if j >= len(lines) or "{" not in lines[j] or "(" not in "".join(lines[i:j + 1]):
-            i = j + 1
-            continue
-        if lines[j].rstrip().endswith("}"):  # a one-line body
+        if j >= len(lines) or not code(lines[j]).endswith("{") or "(" not in "".join(lines[i:j + 1]):
             i = j + 1
             continue
         k = j + 1
