@@ -1,11 +1,11 @@
 #pragma once
 // The running player: opens the screen and the fonts, then plays until quit
 // (app/player.hpp has its parts and its loop).
-#include "app/cli.hpp"
+#include "app/player_settings.hpp"
 
 namespace annae::app {
 
 // Plays until quit; returns the process exit status.
-int run_player(const RunCommand& cmd);
+int run_player(const PlayerSettings& settings);
 
 }  // namespace annae::app

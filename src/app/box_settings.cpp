@@ -69,17 +69,24 @@ std::filesystem::path state_dir_for(const BoxOptions& box, const BoxSettings& se
   return default_state_dir();
 }
 
-void apply_box_settings(RunCommand& run, const BoxSettings& settings) {
+PlayerSettings resolve_player_settings(const RunCommand& run, const BoxSettings& settings) {
   const auto& c = settings.config;
-  run.show_dir = show_dir_for(run.show_dir, settings).string();
-  run.box.state_dir = state_dir_for(run.box, settings).string();
-  if (run.status_file.empty()) run.status_file = (std::filesystem::path(run.box.state_dir) / "status.json").string();
-  if (!run.watch && c.watch) run.watch = c.watch;
-  if (!run.rotate_deg && c.rotate_deg) run.rotate_deg = c.rotate_deg;
-  if (!run.renderer) run.renderer = c.renderer.value_or(std::string(renderer_name(RendererChoice::automatic)));
-  if (c.video_driver) run.video_driver = *c.video_driver;
-  if (c.display_index) run.display_index = *c.display_index;
-  run.night = c.night;
+  PlayerSettings p;
+  p.show_dir = show_dir_for(run.show_dir, settings);
+  p.state_dir = state_dir_for(run.box, settings);
+  p.status_file = run.status_file.empty() ? p.state_dir / "status.json" : std::filesystem::path(run.status_file);
+  p.window_size = run.window_size;
+  p.at = run.at;
+  p.rotate_deg = run.rotate_deg ? run.rotate_deg : c.rotate_deg;
+  // The names were checked against their tables by the CLI and the config's reader.
+  const auto renderer = run.renderer ? run.renderer : c.renderer;
+  if (renderer) p.renderer = renderer_named(*renderer).value_or(RendererChoice::automatic);
+  const auto watch = run.watch ? run.watch : c.watch;
+  if (watch) p.watch = content::watch_mode_named(*watch);
+  p.video_driver = c.video_driver.value_or("");
+  p.display_index = c.display_index.value_or(0);
+  p.night = c.night;
+  return p;
 }
 
 }  // namespace annae::app

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/cli.hpp"
+#include "app/player_settings.hpp"
 #include "content/box_config.hpp"
 #include "core/diagnostic.hpp"
 
@@ -41,7 +42,7 @@ std::filesystem::path show_dir_for(const std::string& given, const BoxSettings& 
 std::filesystem::path state_dir_for(const BoxOptions& box, const BoxSettings& settings);
 std::filesystem::path default_state_dir();
 
-// Fills every setting of `run` the command line left unset from `settings`.
-void apply_box_settings(RunCommand& run, const BoxSettings& settings);
+// The command line, with every setting it left unset taken from `settings`.
+PlayerSettings resolve_player_settings(const RunCommand& run, const BoxSettings& settings);
 
 }  // namespace annae::app

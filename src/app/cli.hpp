@@ -34,10 +34,7 @@ struct RunCommand {
   std::optional<std::string> renderer;  // --renderer: app::renderer_choices; empty: config, else auto
   std::string status_file;       // --status-file PATH; empty: STATE_DIR/status.json
   std::optional<std::string> watch;  // --watch: content::watch_modes; overrides show.toml
-  // Only from the config file (app/box_settings.hpp fills them in):
-  std::string video_driver;      // SDL video driver; empty: SDL_VIDEODRIVER or SDL's choice
-  int display_index = 0;         // which connected screen
-  std::optional<content::NightSchedule> night;  // a black screen between these times
+  // The rest of what the player runs with comes from the box's settings (app/player_settings.hpp).
 };
 
 struct RenderCommand {

@@ -43,9 +43,7 @@ int main(int argc, char** argv) {
                                                                      : annae::log::Level::warning,
                                annae::format_for_log(d));
             }
-            RunCommand resolved = cmd;
-            apply_box_settings(resolved, settings);
-            return run_player(resolved);
+            return run_player(resolve_player_settings(cmd, settings));
           },
           [](const LayoutCommand& cmd) { return run_layout(cmd, std::cin, std::cout, std::cerr); },
           [](const RenderCommand& cmd) { return run_render(cmd, std::cout, std::cerr); },

@@ -18,27 +18,21 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds longest_sleep{60'000};
 
-// --watch when given (the CLI lets only the table's names through), else show.toml's.
-content::WatchMode watch_mode(const std::optional<std::string>& option, const content::Watch& configured) {
-  const auto named = option ? content::watch_mode_named(*option) : std::nullopt;
-  return named.value_or(configured.mode);
-}
-
 }  // namespace
 
-Player::Player(const RunCommand& cmd, std::unique_ptr<Display> display, std::unique_ptr<text::TextEngine> engine)
-    : cmd_(cmd),
+Player::Player(const PlayerSettings& settings, std::unique_ptr<Display> display, std::unique_ptr<text::TextEngine> engine)
+    : settings_(settings),
       display_(std::move(display)),
       engine_(std::move(engine)),
       glyphs_(engine_->fonts()),
       compositor_(glyphs_, render::Decoding::in_background),
       presenter_(display_->renderer() ? render::make_renderer_presenter(display_->renderer())
                                       : render::make_window_surface_presenter(display_->window())),
-      feed_(cmd_.show_dir, status_path()),
-      session_(cmd_.show_dir, *engine_, clock_),
+      feed_(settings_.show_dir.string(), settings_.status_file),
+      session_(settings_.show_dir.string(), *engine_, clock_),
       stage_(compositor_, *presenter_),
       visitors_(30'000, !display_->windowed()),
-      duties_(cmd_.night, std::filesystem::path(cmd_.box.state_dir)) {}
+      duties_(settings_.night, settings_.state_dir) {}
 
 Player::~Player() = default;
 
@@ -75,17 +69,17 @@ void Player::start() {
     log::once(d.severity == Severity::error ? log::Level::error : log::Level::warning, format_for_log(d));
   }
   if (loaded.show) {
-    log::info("playing " + cmd_.show_dir + ": " + std::to_string(loaded.show->slides.size()) + " slides");
+    log::info("playing " + settings_.show_dir.string() + ": " + std::to_string(loaded.show->slides.size()) + " slides");
     visitors_.restart(loaded.show->settings.touch_idle_timeout_ms, !display_->windowed());
-    if (cmd_.at) {
-      const text::LocalTime at{cmd_.at->year, cmd_.at->month, cmd_.at->day, cmd_.at->minutes, 0};
+    if (settings_.at) {
+      const text::LocalTime at{settings_.at->year, settings_.at->month, settings_.at->day, settings_.at->minutes, 0};
       clock_ = Clock(text::from_local(at, loaded.show->settings.event.time_zone));
     }
   }
   session_.start(loaded, iso_now());
   log::debug("start-up: content loaded");
   const auto configured = loaded.show ? loaded.show->settings.watch : content::Watch{};
-  feed_.watch(watch_mode(cmd_.watch, configured), configured.poll_interval_ms);
+  feed_.watch(settings_.watch.value_or(configured.mode), configured.poll_interval_ms);
 }
 
 void Player::wait_for_next_deadline() {
@@ -176,8 +170,8 @@ void Player::report() {
   if (session_.status_serial() != status_serial_written_ || duties_.night() != night_written_) write_status();
   const auto* show = session_.show();
   duties_.report_to_service_manager(
-      first_frame_shown_, show ? "playing " + std::to_string(show->slides.size()) + " slides from " + cmd_.show_dir
-                               : "no playable show in " + cmd_.show_dir);
+      first_frame_shown_, show ? "playing " + std::to_string(show->slides.size()) + " slides from " + settings_.show_dir.string()
+                               : "no playable show in " + settings_.show_dir.string());
 }
 
 void Player::write_status() {
@@ -185,24 +179,20 @@ void Player::write_status() {
   night_written_ = duties_.night();
   Status s;
   s.pid = static_cast<int>(getpid());
-  s.show_dir = cmd_.show_dir;
+  s.show_dir = settings_.show_dir.string();
   s.loaded_at = session_.loaded_at();
   s.on_screen = session_.on_screen_id();
   s.using_last_good = session_.using_last_good();
   s.night = duties_.night();
   s.diagnostics = session_.diagnostics().items();
-  if (const auto error = app::write_status(status_path(), s); !error.empty()) log::once(log::Level::warning, error);
-}
-
-std::filesystem::path Player::status_path() const {
-  return cmd_.status_file.empty() ? std::filesystem::path(cmd_.box.state_dir) / "status.json" : std::filesystem::path(cmd_.status_file);
+  if (const auto error = app::write_status(settings_.status_file, s); !error.empty()) log::once(log::Level::warning, error);
 }
 
 std::int64_t Player::now_ms() {
   return std::chrono::duration_cast<milliseconds>(steady::now().time_since_epoch()).count();
 }
 
-int run_player(const RunCommand& cmd) {
+int run_player(const PlayerSettings& settings) {
   // Before any thread exists (SDL's, the watcher's), so all of them inherit the mask.
   block_player_signals();
   const auto started = steady::now();
@@ -216,15 +206,14 @@ int run_player(const RunCommand& cmd) {
   }
   log::debug("start-up: fonts found after " + since_start());
   std::string error;
-  const RendererChoice renderer =
-      cmd.renderer ? renderer_named(*cmd.renderer).value_or(RendererChoice::automatic) : RendererChoice::automatic;
-  auto display = Display::open({cmd.window_size, renderer, cmd.video_driver, cmd.display_index}, error);
+  auto display =
+      Display::open({settings.window_size, settings.renderer, settings.video_driver, settings.display_index}, error);
   if (!display) {
     std::cerr << "annae: " << error << '\n';
     return 2;
   }
   log::debug("start-up: window open after " + since_start());
-  Player player(cmd, std::move(display), std::move(engine));
+  Player player(settings, std::move(display), std::move(engine));
   return player.run();
 }
 

@@ -16,7 +16,7 @@
 
 #include "app/absolute_pointer.hpp"
 #include "app/box_duties.hpp"
-#include "app/cli.hpp"
+#include "app/player_settings.hpp"
 #include "app/clock.hpp"
 #include "app/content_feed.hpp"
 #include "app/display.hpp"
@@ -33,7 +33,7 @@ namespace annae::app {
 
 class Player {
  public:
-  Player(const RunCommand& cmd, std::unique_ptr<Display> display, std::unique_ptr<text::TextEngine> engine);
+  Player(const PlayerSettings& settings, std::unique_ptr<Display> display, std::unique_ptr<text::TextEngine> engine);
   ~Player();
 
   int run();
@@ -59,10 +59,9 @@ class Player {
   slides::Scene overlay_scene() const;
   void show_cursor_for_a_while();
   void write_status();
-  std::filesystem::path status_path() const;
   static std::int64_t now_ms();
 
-  RunCommand cmd_;
+  PlayerSettings settings_;
   std::unique_ptr<Display> display_;
   std::unique_ptr<text::TextEngine> engine_;
   text::GlyphCache glyphs_;

@@ -96,7 +96,7 @@ void Player::put_up(const std::optional<Shot>& shot) {
 
 void Player::fit_to_output() {
   const auto [out_w, out_h] = display_->output_size();
-  const int rotation = cmd_.rotate_deg ? *cmd_.rotate_deg : session_.configured_rotation_deg();
+  const int rotation = settings_.rotate_deg ? *settings_.rotate_deg : session_.configured_rotation_deg();
   const bool sideways = rotation == 90 || rotation == 270;
   const int w = sideways ? out_h : out_w, h = sideways ? out_w : out_h;  // the slide's own shape
   if (w == width_px_ && h == height_px_ && rotation == rotation_deg_) return;

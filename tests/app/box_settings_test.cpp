@@ -112,12 +112,11 @@ TEST_CASE("the command line wins over the settings file, which wins over the def
   settings.config.video_driver = "kmsdrm";
   settings.config.night = content::NightSchedule{23 * 60, 7 * 60};
 
-  RunCommand from_config;
-  apply_box_settings(from_config, settings);
+  const auto from_config = resolve_player_settings(RunCommand{}, settings);
   CHECK(from_config.show_dir == "/var/lib/annae/content");
   CHECK(from_config.status_file == "/var/lib/annae/state/status.json");
   CHECK(from_config.rotate_deg == 270);
-  CHECK(from_config.renderer == "software");
+  CHECK(from_config.renderer == RendererChoice::software);
   CHECK(from_config.video_driver == "kmsdrm");
   CHECK(from_config.night);
 
@@ -125,17 +124,19 @@ TEST_CASE("the command line wins over the settings file, which wins over the def
   given.show_dir = "/srv/show";
   given.rotate_deg = 0;
   given.renderer = "opengl";
+  given.watch = "poll";
   given.box.state_dir = "/tmp/s";
-  apply_box_settings(given, settings);
-  CHECK(given.show_dir == "/srv/show");
-  CHECK(given.rotate_deg == 0);
-  CHECK(given.renderer == "opengl");
-  CHECK(given.status_file == "/tmp/s/status.json");
+  const auto resolved = resolve_player_settings(given, settings);
+  CHECK(resolved.show_dir == "/srv/show");
+  CHECK(resolved.rotate_deg == 0);
+  CHECK(resolved.renderer == RendererChoice::opengl);
+  CHECK(resolved.watch == content::WatchMode::poll);
+  CHECK(resolved.status_file == "/tmp/s/status.json");
 
-  RunCommand bare;  // no settings file: the bundled show, auto renderer
-  apply_box_settings(bare, BoxSettings{});
-  CHECK(bare.show_dir == bundled_show_dir().string());
-  CHECK(bare.renderer == "auto");
+  const auto bare = resolve_player_settings(RunCommand{}, BoxSettings{});  // no settings file: the bundled show, auto renderer
+  CHECK(bare.show_dir == bundled_show_dir());
+  CHECK(bare.renderer == RendererChoice::automatic);
+  CHECK_FALSE(bare.watch);  // show.toml's [watch] decides
   CHECK(bare.video_driver.empty());
 }
 

@@ -1,0 +1,31 @@
+#pragma once
+// What the player runs with: the command line (RunCommand), with the box's
+// settings file filling in what it left open (app/box_settings.hpp). Made
+// once at start-up; every name is already checked against its table.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "app/cli.hpp"
+#include "app/renderer_choice.hpp"
+#include "content/box_config.hpp"
+#include "content/setting_names.hpp"
+
+namespace annae::app {
+
+struct PlayerSettings {
+  std::filesystem::path show_dir;     // --show / the config's `content` / the bundled show
+  std::filesystem::path state_dir;    // status.json, screenshot.png, last-import.txt
+  std::filesystem::path status_file;  // --status-file, else STATE_DIR/status.json
+  std::optional<std::pair<int, int>> window_size;  // a development window instead of fullscreen
+  std::optional<WallTime> at;                      // a rehearsal clock starting at this moment
+  std::optional<int> rotate_deg;                   // overrides show.toml's [screen] rotate
+  RendererChoice renderer = RendererChoice::automatic;
+  std::optional<content::WatchMode> watch;         // overrides show.toml's [watch] mode
+  std::string video_driver;                        // empty: SDL_VIDEODRIVER or SDL's choice
+  int display_index = 0;                           // which connected screen
+  std::optional<content::NightSchedule> night;     // a black screen between these times
+};
+
+}  // namespace annae::app
