@@ -12,7 +12,7 @@
 #include "slides/show_view.hpp"
 #include "core/files.hpp"
 #include "text/glyph_cache.hpp"
-#include "text/local_time.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::app {
 namespace {
@@ -67,8 +67,7 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
   scenes.reserve(64);
   for (std::size_t index : chosen) {
     const auto& slide = show.slides[index];
-    const auto instant = cmd.at ? text::from_local({cmd.at->year, cmd.at->month, cmd.at->day, cmd.at->minutes, 0},
-                                                   slide.event.time_zone)
+    const auto instant = cmd.at ? text::instant_in_zone(civil_time(*cmd.at), slide.event.time_zone)
                                 : std::chrono::system_clock::now();
     const auto now = local_date_time(instant, slide.event.time_zone);
     const auto pages = slides::layout_show_slide(show, index, engine, view, now);

@@ -1,30 +1,17 @@
 #pragma once
-// Wall-clock time in a named time zone (ICU's zone data), so an agenda in
-// Asia/Seoul highlights the right row on a box whose system clock is UTC.
-#include <chrono>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
+// Deprecated: the old names of text/unicode/civil_time.hpp, kept only for
+// src/app/player_app.hpp and src/app/player_content.cpp until their owner
+// moves them to CivilTime, civil_time_in_zone() and instant_in_zone().
+// New code includes text/unicode/civil_time.hpp.
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::text {
 
-struct LocalTime {
-  int year = 0, month = 0, day = 0;  // month 1..12
-  int minutes = 0;                   // since local midnight
-  int seconds = 0;                   // within the minute
-};
+// Same layout as before by brace elision: LocalTime{year, month, day, minutes, seconds}.
+using LocalTime = CivilTime;
 
-// Unknown zone names fall back to UTC (callers validate names at load time).
-LocalTime to_local(std::chrono::system_clock::time_point t, std::string_view time_zone);
-
-// The UTC instant of a local wall-clock time in `time_zone`.
-std::chrono::system_clock::time_point from_local(const LocalTime& local, std::string_view time_zone);
-
-// A system zone ID (canonical or an alias of one) that ICU's data knows.
-bool is_known_time_zone(std::string_view name);
-
-// Every zone ID ICU knows ("Asia/Seoul", "ROK", ...), for suggestions.
-std::vector<std::string> time_zone_names();
+inline std::chrono::system_clock::time_point from_local(const LocalTime& local, std::string_view time_zone) {
+  return instant_in_zone(local, time_zone);
+}
 
 }  // namespace annae::text
