@@ -2,24 +2,17 @@
 
 #include <signal.h>
 
-#include <ctime>
+#include <cstdio>
 
 #include "app/import_report.hpp"
 #include "app/screenshot_command.hpp"
 #include "core/files.hpp"
 #include "core/log.hpp"
 #include "render/headless.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::app {
 namespace {
-
-// Seconds since local midnight (the box's time zone) at `t`.
-int local_second_of_day(std::chrono::system_clock::time_point t) {
-  const std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm local{};
-  localtime_r(&tt, &local);
-  return local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec;
-}
 
 std::string hh_mm(int minute_of_day) {
   char buf[16];
@@ -90,7 +83,7 @@ bool BoxDuties::show_import_result(steady::time_point now) {
 std::optional<bool> BoxDuties::follow_night_schedule(std::chrono::system_clock::time_point wall_now,
                                                      steady::time_point now) {
   if (!night_schedule_) return std::nullopt;
-  const int second = local_second_of_day(wall_now);
+  const int second = text::second_of_day_in_zone(wall_now, "");  // the box's own zone
   const bool night = night_schedule_->is_night(second / 60);
   const int to_change_s = night_schedule_->minutes_to_next_change(second / 60) * 60 - second % 60;
   night_change_at_ = now + std::chrono::seconds(std::max(to_change_s, 1));

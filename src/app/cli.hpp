@@ -9,15 +9,13 @@
 
 #include "content/box_config.hpp"
 #include "text/block.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::app {
 
-// A wall-clock moment as staff type it: --at 2020-09-25T14:20 (in the show's time zone).
-struct WallTime {
-  int year = 0, month = 0, day = 0;
-  int minutes = 0;  // since midnight
-  bool operator==(const WallTime&) const = default;
-};
+// A wall-clock moment as staff type it: --at 2020-09-25T14:20 (in the show's
+// time zone): the product's one civil time type.
+using WallTime = text::CivilTime;
 
 // Options every command that touches the box's folders accepts.
 struct BoxOptions {

@@ -5,7 +5,8 @@
 #include <optional>
 #include <string_view>
 
-#include "content/model.hpp"
+#include "app/cli.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::app {
 
@@ -26,7 +27,8 @@ class Clock {
   std::chrono::steady_clock::time_point started_;
 };
 
-// `t` as wall-clock time in `time_zone`.
-content::LocalDateTime local_date_time(std::chrono::system_clock::time_point t, std::string_view time_zone);
+// `t` as wall-clock time in `time_zone`, to the minute (seconds are 0): the
+// "now" of slide layout, so a page laid out twice within a minute is the same page.
+text::CivilTime local_date_time(std::chrono::system_clock::time_point t, std::string_view time_zone);
 
 }  // namespace annae::app

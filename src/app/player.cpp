@@ -9,7 +9,7 @@
 #include "app/fonts_config.hpp"
 #include "app/status_file.hpp"
 #include "core/log.hpp"
-#include "text/local_time.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::app {
 namespace {
@@ -72,8 +72,7 @@ void Player::start() {
     log::info("playing " + settings_.show_dir.string() + ": " + std::to_string(loaded.show->slides.size()) + " slides");
     visitors_.restart(loaded.show->settings.touch_idle_timeout_ms, !display_->windowed());
     if (settings_.at) {
-      const text::LocalTime at{settings_.at->year, settings_.at->month, settings_.at->day, settings_.at->minutes, 0};
-      clock_ = Clock(text::from_local(at, loaded.show->settings.event.time_zone));
+      clock_ = Clock(text::instant_in_zone(*settings_.at, loaded.show->settings.event.time_zone));
     }
   }
   session_.start(loaded, iso_now());

@@ -14,7 +14,7 @@
 #include "slides/show_view.hpp"
 #include "core/files.hpp"
 #include "text/glyph_cache.hpp"
-#include "text/local_time.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::app {
 namespace {
@@ -61,8 +61,7 @@ int render_slide(const RenderCommand& cmd, const content::Show& show, std::size_
                  std::ostream& out, std::ostream& err) {
   int status = 0;
   const auto& slide = show.slides[index];
-  const auto instant = cmd.at ? text::from_local({cmd.at->year, cmd.at->month, cmd.at->day, cmd.at->minutes, 0},
-                                                 slide.event.time_zone)
+  const auto instant = cmd.at ? text::instant_in_zone(*cmd.at, slide.event.time_zone)
                               : std::chrono::system_clock::now();
   const auto now = local_date_time(instant, slide.event.time_zone);
   const auto pages = slides::layout_show_slide(show, index, engine, view, now);

@@ -162,7 +162,7 @@ std::vector<slides::ImageItem> ShowSession::next_page_images() {
 
 int ShowSession::configured_rotation_deg() const { return show_ ? show_->settings.screen.rotation_deg : 0; }
 
-content::LocalDateTime ShowSession::local_now(const content::Slide& slide) const {
+text::CivilTime ShowSession::local_now(const content::Slide& slide) const {
   return local_date_time(clock_.now(), slide.event.time_zone);
 }
 

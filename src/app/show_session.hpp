@@ -108,7 +108,7 @@ class ShowSession {
   int configured_rotation_deg() const;
 
  private:
-  content::LocalDateTime local_now(const content::Slide& slide) const;
+  text::CivilTime local_now(const content::Slide& slide) const;
   Playlist::Visible visible_now() const;
   std::optional<Position> first_position() const;
   // Lays out slide `at.slide` (remembering its layout problems) and returns

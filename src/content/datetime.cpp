@@ -4,6 +4,8 @@
 #include <cstdio>
 
 namespace annae::content {
+
+using text::CivilTime;
 namespace {
 
 constexpr std::array<const char*, 12> month_names = {"January", "February", "March",     "April",   "May",      "June",
@@ -91,19 +93,19 @@ Parsed<int> parse_time(std::string_view text, bool allow_end_of_day) {
   return {hour * 60 + minute, {}};
 }
 
-Parsed<LocalDateTime> parse_date_time(std::string_view text, bool date_alone_means_day_end) {
+Parsed<CivilTime> parse_date_time(std::string_view text, bool date_alone_means_day_end) {
   const std::string_view s = trim(text);
   const std::string format_problem = "is not a date and time; write it like \"2023-09-26 09:00\"";
   const std::size_t split = s.find_first_of(" T");
   const auto date = parse_date(s.substr(0, split));
   if (!date.value) return {std::nullopt, date.problem.starts_with("is not a date;") ? format_problem : date.problem};
   if (split == std::string_view::npos) {
-    if (date_alone_means_day_end) return {LocalDateTime{next_day(*date.value), 0}, {}};
-    return {LocalDateTime{*date.value, 0}, {}};
+    if (date_alone_means_day_end) return {CivilTime{next_day(*date.value), 0}, {}};
+    return {CivilTime{*date.value, 0}, {}};
   }
   const auto time = parse_time(s.substr(split + 1), false);
   if (!time.value) return {std::nullopt, time.problem.starts_with("is not a time;") ? format_problem : time.problem};
-  return {LocalDateTime{*date.value, *time.value}, {}};
+  return {CivilTime{*date.value, *time.value}, {}};
 }
 
 Date next_day(const Date& date) {

@@ -29,7 +29,7 @@ Parsed<int> parse_time(std::string_view text, bool allow_end_of_day);
 // "2023-09-26 09:00" or "2023-09-26T09:00[:00]". A date alone means the start
 // of that day, or with `date_alone_means_day_end` the start of the next day
 // (so `until = "2023-09-26"` includes all of the 26th).
-Parsed<LocalDateTime> parse_date_time(std::string_view text, bool date_alone_means_day_end);
+Parsed<text::CivilTime> parse_date_time(std::string_view text, bool date_alone_means_day_end);
 
 Date next_day(const Date& date);
 int days_in_month(int year, int month);

@@ -19,6 +19,7 @@
 #include "content/setting_names.hpp"
 #include "content/transition.hpp"
 #include "core/confined_dir.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::content {
 
@@ -40,22 +41,13 @@ struct Text {
   bool empty() const { return value.empty(); }
 };
 
-// A calendar date with no time zone.
-struct Date {
-  int year = 0;
-  int month = 0;  // 1..12
-  int day = 0;    // 1..31
+// A calendar date with no time zone: the civil date of the Unicode services.
+using Date = text::CivilDate;
 
-  auto operator<=>(const Date&) const = default;
-};
-
-// A wall-clock moment in the time zone of the slide's event.
-struct LocalDateTime {
-  Date date;
-  int minutes = 0;  // since midnight, 0..1439
-
-  auto operator<=>(const LocalDateTime&) const = default;
-};
+// Deprecated name of text::CivilTime (a wall-clock moment; in a Slide, in the
+// time zone of its event), kept only for src/app/player_app.hpp and
+// src/app/player_content.cpp until their owner renames it.
+using LocalDateTime = text::CivilTime;
 
 // The event a slide belongs to. With a playlist root (show.toml `include`),
 // each included show is its own event with its own date and time zone.
@@ -195,8 +187,8 @@ struct Slide {
   std::optional<int> duration_ms;  // as written in the slide
   int default_duration_ms = 12000;  // from the slide's show.toml
   // Visible when visible_from <= now < visible_until, in event.time_zone.
-  std::optional<LocalDateTime> visible_from;
-  std::optional<LocalDateTime> visible_until;
+  std::optional<text::CivilTime> visible_from;
+  std::optional<text::CivilTime> visible_until;
   Event event;
   SlideContent content;
 

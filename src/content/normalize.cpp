@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "text/normalize.hpp"
+#include "text/unicode/normalize.hpp"
 
 namespace annae::content {
 

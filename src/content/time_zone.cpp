@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "content/suggest.hpp"
-#include "text/local_time.hpp"
+#include "text/unicode/civil_time.hpp"
 
 namespace annae::content {
 namespace {

@@ -10,6 +10,8 @@
 #include "content/suggest.hpp"
 
 namespace annae::content {
+
+using text::CivilTime;
 namespace {
 
 std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
@@ -360,7 +362,7 @@ std::optional<int> TableReader::time(std::string_view key, Need need, bool allow
   return std::nullopt;
 }
 
-std::optional<LocalDateTime> TableReader::date_time(std::string_view key, bool date_alone_means_day_end) {
+std::optional<CivilTime> TableReader::date_time(std::string_view key, bool date_alone_means_day_end) {
   const toml::node* n = node(key);
   if (!n) return std::nullopt;
   const std::string example = " like \"2023-09-26 09:00\"";
@@ -375,7 +377,7 @@ std::optional<LocalDateTime> TableReader::date_time(std::string_view key, bool d
       mistake(key, quoted(key) + " " + problem);
       return std::nullopt;
     }
-    return LocalDateTime{Date{v.date.year, v.date.month, v.date.day}, v.time.hour * 60 + v.time.minute};
+    return CivilTime{Date{v.date.year, v.date.month, v.date.day}, v.time.hour * 60 + v.time.minute};
   }
   if (const auto* d = n->as_date()) {
     const toml::date v = d->get();
@@ -384,7 +386,7 @@ std::optional<LocalDateTime> TableReader::date_time(std::string_view key, bool d
       return std::nullopt;
     }
     const Date date{v.year, v.month, v.day};
-    return LocalDateTime{date_alone_means_day_end ? next_day(date) : date, 0};
+    return CivilTime{date_alone_means_day_end ? next_day(date) : date, 0};
   }
   if (const auto* s = n->as_string()) {
     auto parsed = parse_date_time(s->get(), date_alone_means_day_end);

@@ -91,7 +91,7 @@ class TableReader {
   std::optional<bool> boolean(std::string_view key);
   std::optional<Date> date(std::string_view key, Need need);
   std::optional<int> time(std::string_view key, Need need, bool allow_end_of_day);
-  std::optional<LocalDateTime> date_time(std::string_view key, bool date_alone_means_day_end);
+  std::optional<text::CivilTime> date_time(std::string_view key, bool date_alone_means_day_end);
   // One of `choices`, as written.
   std::optional<std::string_view> choice(std::string_view key, std::span<const std::string_view> choices);
   // A sub-table ([name] section or inline { }); reported when it is another type.

@@ -7,7 +7,7 @@
 namespace annae::slides {
 
 AgendaStatus agenda_status(const content::AgendaSlide& agenda, const std::optional<content::Date>& event_date,
-                           const content::LocalDateTime& now) {
+                           const text::CivilTime& now) {
   AgendaStatus status;
   status.past.assign(agenda.rows.size(), false);
   const auto date = agenda.date ? agenda.date : event_date;

@@ -25,6 +25,6 @@ struct AgendaStatus {
 // highlighted on any day but the agenda's date (or when it has none).
 // Rows are taken in time order; a row is current while start <= now < end.
 AgendaStatus agenda_status(const content::AgendaSlide& agenda, const std::optional<content::Date>& event_date,
-                           const content::LocalDateTime& now);
+                           const text::CivilTime& now);
 
 }  // namespace annae::slides

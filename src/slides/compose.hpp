@@ -24,7 +24,7 @@ struct LayoutContext {
   const Palette& palette;
   std::string body_font;     // family; empty: Noto Sans CJK KR
   std::string heading_font;  // family; empty: the body font
-  content::LocalDateTime now;  // wall clock in the slide's event time zone
+  text::CivilTime now;  // wall clock in the slide's event time zone
 };
 
 // A laid-out text block with the role it was set in. Never null once laid

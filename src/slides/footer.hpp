@@ -11,7 +11,7 @@ namespace annae::slides {
 struct FooterInfo {
   std::string left_text;  // the ticker when set, else the event title; may be empty
   bool show_clock = true;
-  std::optional<content::LocalDateTime> now;  // clock and date; empty: not shown
+  std::optional<text::CivilTime> now;  // clock and date; empty: not shown
   bool show_progress = true;
   std::size_t slide_index = 0;  // 0-based
   std::size_t slide_count = 0;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/confined_dir.hpp"
-#include "slides/type_scale.hpp"
+#include "slides/role.hpp"
 #include "text/block.hpp"
 
 namespace annae::slides {

@@ -1,5 +1,7 @@
 #include "slides/scene_json.hpp"
 
+#include "slides/type_scale.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

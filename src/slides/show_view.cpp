@@ -4,7 +4,7 @@ namespace annae::slides {
 namespace {
 
 LayoutContext context(const content::Show& show, text::TextEngine& engine, const ShowView& view,
-                      const content::LocalDateTime& now) {
+                      const text::CivilTime& now) {
   return {engine, view.metrics, view.palette, show.settings.theme.body_font, show.settings.theme.heading_font, now};
 }
 
@@ -20,19 +20,19 @@ ShowView view_for(const content::Show& show, int width_px, int height_px) {
           palette_for(show.settings.theme)};
 }
 
-bool is_visible(const content::Slide& slide, const content::LocalDateTime& now) {
+bool is_visible(const content::Slide& slide, const text::CivilTime& now) {
   if (slide.visible_from && now < *slide.visible_from) return false;
   if (slide.visible_until && !(now < *slide.visible_until)) return false;
   return true;
 }
 
 SlidePages layout_show_slide(const content::Show& show, std::size_t index, text::TextEngine& engine,
-                             const ShowView& view, const content::LocalDateTime& now) {
+                             const ShowView& view, const text::CivilTime& now) {
   return layout_slide(show.slides.at(index), context(show, engine, view, now));
 }
 
 Scene page_with_footer(const content::Show& show, std::size_t index, const SlidePages& pages, std::size_t page,
-                       text::TextEngine& engine, const ShowView& view, const content::LocalDateTime& now) {
+                       text::TextEngine& engine, const ShowView& view, const text::CivilTime& now) {
   Scene scene = pages.pages.at(page);
   const auto& slide = show.slides.at(index);
   const auto& f = show.settings.footer;

@@ -9,9 +9,9 @@
 #include <cstdint>
 #include <string_view>
 
-namespace annae::slides {
+#include "slides/role.hpp"
 
-enum class Role : std::uint8_t { display, title, heading, body, secondary, caption };
+namespace annae::slides {
 
 struct RoleSpec {
   Role role;

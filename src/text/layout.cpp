@@ -6,9 +6,9 @@
 #include <unordered_map>
 
 #include "text/line_fill.hpp"
-#include "text/normalize.hpp"
 #include "text/paragraph_breaker.hpp"
 #include "text/paragraph.hpp"
+#include "text/unicode/normalize.hpp"
 
 namespace annae::text {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "text/paragraph_breaker.hpp"
 
-#include "text/normalize.hpp"
+#include "text/unicode/normalize.hpp"
 
 namespace annae::text {
 namespace {

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "text/fonts.hpp"
-#include "text/segment.hpp"
 #include "text/shape.hpp"
+#include "text/unicode/segment.hpp"
 
 namespace annae::text {
 

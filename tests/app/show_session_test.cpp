@@ -7,7 +7,7 @@
 
 #include "app/show_session.hpp"
 #include "shared_engine.hpp"
-#include "text/local_time.hpp"
+#include "text/unicode/civil_time.hpp"
 
 using namespace annae;
 using namespace annae::app;
@@ -18,7 +18,7 @@ namespace {
 const std::string seminar = std::string(ANNAE_SOURCE_DIR) + "/content/seminar-2020";
 const steady::time_point t0 = steady::time_point{} + 1000h;
 
-Clock rehearsal_clock() { return Clock(text::from_local({2020, 9, 25, 14 * 60 + 20, 0}, "Asia/Seoul")); }
+Clock rehearsal_clock() { return Clock(text::instant_in_zone({2020, 9, 25, 14 * 60 + 20}, "Asia/Seoul")); }
 
 // A copy of the seminar show, to change and load again.
 std::filesystem::path copy_of_seminar(const std::string& name) {

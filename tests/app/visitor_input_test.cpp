@@ -5,7 +5,7 @@
 #include "app/show_session.hpp"
 #include "app/visitor_input.hpp"
 #include "shared_engine.hpp"
-#include "text/local_time.hpp"
+#include "text/unicode/civil_time.hpp"
 
 using namespace annae;
 using namespace annae::app;
@@ -16,7 +16,7 @@ const std::string seminar = std::string(ANNAE_SOURCE_DIR) + "/content/seminar-20
 
 // The cover of the seminar show as laid out for a `width`×`height` screen.
 slides::Scene cover_at(int width, int height) {
-  static const Clock clock(text::from_local({2020, 9, 25, 14 * 60 + 20, 0}, "Asia/Seoul"));
+  static const Clock clock(text::instant_in_zone({2020, 9, 25, 14 * 60 + 20}, "Asia/Seoul"));
   ShowSession session(seminar, test::engine(), clock);
   session.start(content::load_show(seminar), "now");
   return session.resize(width, height, steady::now()).scene;

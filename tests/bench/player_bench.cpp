@@ -135,7 +135,7 @@ void transition_frames(int width, int height, int frames, const annae::content::
   annae::text::GlyphCache glyphs(engine.fonts());
   annae::render::Compositor compositor(glyphs);
   const auto view = annae::slides::view_for(show, width, height);
-  const annae::content::LocalDateTime now{{2020, 9, 25}, 14 * 60 + 20};
+  const annae::text::CivilTime now{{2020, 9, 25}, 14 * 60 + 20};
   const auto page = [&](std::size_t i) {
     const auto pages = annae::slides::layout_show_slide(show, i, engine, view, now);
     return compositor.compose(annae::slides::page_with_footer(show, i, pages, 0, engine, view, now));
@@ -177,7 +177,7 @@ void overlay_changes(int samples, const annae::content::Show& show) {
   annae::render::Compositor compositor(glyphs);
   NullPresenter screen;
   const auto view = annae::slides::view_for(show, 1920, 1080);
-  const annae::content::LocalDateTime now{{2020, 9, 25}, 14 * 60 + 20};
+  const annae::text::CivilTime now{{2020, 9, 25}, 14 * 60 + 20};
   const auto pages = annae::slides::layout_show_slide(show, 0, engine, view, now);
   annae::app::Shot shot{annae::slides::page_with_footer(show, 0, pages, 0, engine, view, now), {}};
   for (const int rotation : {0, 90}) {
@@ -289,7 +289,7 @@ int main(int argc, char** argv) {
     annae::render::Compositor compositor(glyphs);
     const auto& show = *loaded.show;
     const auto view = annae::slides::view_for(show, 1920, 1080);
-    const annae::content::LocalDateTime now{{2020, 9, 25}, 14 * 60 + 20};
+    const annae::text::CivilTime now{{2020, 9, 25}, 14 * 60 + 20};
     const auto layout_all = [&] {
       for (std::size_t i = 0; i < show.slides.size(); ++i) (void)annae::slides::layout_show_slide(show, i, engine, view, now);
     };

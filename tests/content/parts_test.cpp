@@ -12,6 +12,7 @@
 #include "content/suggest.hpp"
 
 using namespace annae::content;
+using annae::text::CivilTime;
 
 TEST_CASE("temporary, hidden and system files are ignored") {
   struct Case {
@@ -122,10 +123,10 @@ TEST_CASE("times, dates and date-times as staff write them") {
   CHECK(parse_date("2023-13-01").problem == "is not a real date: months go from 1 to 12");
   CHECK_FALSE(parse_date("2023.9.26").value);  // dotted Korean style is not accepted
 
-  CHECK(parse_date_time("2023-09-26 09:30", false).value == LocalDateTime{{2023, 9, 26}, 570});
-  CHECK(parse_date_time("2023-09-26T09:30", false).value == LocalDateTime{{2023, 9, 26}, 570});
-  CHECK(parse_date_time("2023-09-30", true).value == LocalDateTime{{2023, 10, 1}, 0});  // "until" a day: all of it
-  CHECK(parse_date_time("2023-12-31", true).value == LocalDateTime{{2024, 1, 1}, 0});
+  CHECK(parse_date_time("2023-09-26 09:30", false).value == CivilTime{{2023, 9, 26}, 570});
+  CHECK(parse_date_time("2023-09-26T09:30", false).value == CivilTime{{2023, 9, 26}, 570});
+  CHECK(parse_date_time("2023-09-30", true).value == CivilTime{{2023, 10, 1}, 0});  // "until" a day: all of it
+  CHECK(parse_date_time("2023-12-31", true).value == CivilTime{{2024, 1, 1}, 0});
 
   CHECK(day_of_week({2023, 9, 26}) == 2);  // 화요일 (forum)
   CHECK(day_of_week({2020, 9, 25}) == 5);  // 금요일 (seminar)

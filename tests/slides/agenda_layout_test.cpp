@@ -12,7 +12,7 @@
 
 namespace {
 
-using annae::content::LocalDateTime;
+using annae::text::CivilTime;
 using annae::slides::Color;
 using annae::slides::FillItem;
 using annae::slides::TextItem;
@@ -32,7 +32,7 @@ std::size_t agenda_index(const annae::content::Show& show) {
 }
 
 // Every text on every page of the agenda at `now`.
-std::vector<TextItem> agenda_texts(const LocalDateTime& now) {
+std::vector<TextItem> agenda_texts(const CivilTime& now) {
   const auto& show = seminar();
   const auto view = annae::slides::view_for(show, 1920, 1080);
   const auto pages = annae::slides::layout_show_slide(show, agenda_index(show), annae::test::engine(), view, now);
@@ -69,7 +69,7 @@ double contrast(Color a, Color b) {
 
 TEST_CASE("where the day stands: a line before the first row and after the last") {
   struct Case {
-    LocalDateTime now;
+    CivilTime now;
     const char* line;  // the line above the rows; "" for none
   };
   const Case cases[] = {
@@ -99,7 +99,7 @@ TEST_CASE("where the day stands: a line before the first row and after the last"
 TEST_CASE("at 14:20 the talks are on: a high-contrast panel, a large 진행 중, the ended rows dimmed") {
   const auto& show = seminar();
   const auto view = annae::slides::view_for(show, 1920, 1080);
-  const LocalDateTime now{{2020, 9, 25}, 14 * 60 + 20};
+  const CivilTime now{{2020, 9, 25}, 14 * 60 + 20};
   const auto pages = annae::slides::layout_show_slide(show, agenda_index(show), annae::test::engine(), view, now);
   const auto& page = pages.pages.at(pages.initial_page);  // the page with the row in progress is shown first
   const auto palette = annae::slides::palette_for(show.settings.theme);

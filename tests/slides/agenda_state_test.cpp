@@ -28,7 +28,7 @@ TEST_CASE("which row is on now, and which is next") {
   const auto& slide = seminar_agenda(*loaded.show);
   const auto& agenda = std::get<annae::content::AgendaSlide>(slide.content);
   struct Case {
-    annae::content::LocalDateTime now;
+    annae::text::CivilTime now;
     const char* current;
     const char* next;
   };

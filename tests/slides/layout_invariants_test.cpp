@@ -42,7 +42,7 @@ TEST_CASE("example slides: inside the safe area and their panels, no overlaps, n
   REQUIRE(loaded.show);
   const auto& show = *loaded.show;
   // Event day at 14:20: the agenda shows its live state too.
-  const annae::content::LocalDateTime now{{2020, 9, 25}, 14 * 60 + 20};
+  const annae::text::CivilTime now{{2020, 9, 25}, 14 * 60 + 20};
   for (const auto& [w, h] : sizes) {
     const auto view = annae::slides::view_for(show, w, h);
     const Box safe{view.metrics.safe.x, view.metrics.safe.y, view.metrics.safe.right(), view.metrics.safe.bottom()};

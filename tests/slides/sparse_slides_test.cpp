@@ -39,7 +39,7 @@ TEST_CASE("every kind lays out with only its required fields") {
     slide.content = k;
     show.slides.push_back(slide);
   }
-  const content::LocalDateTime now{{2020, 9, 25}, 14 * 60 + 2};
+  const text::CivilTime now{{2020, 9, 25}, 14 * 60 + 2};
   for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
     const auto view = slides::view_for(show, w, h);
     for (std::size_t i = 0; i < show.slides.size(); ++i) {

@@ -2,7 +2,7 @@
 // Each case is one rule of Korean typesetting, on text from the seed documents.
 #include <doctest/doctest.h>
 
-#include "text/segment.hpp"
+#include "text/unicode/segment.hpp"
 
 using annae::text::mark_breaks;
 

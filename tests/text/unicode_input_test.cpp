@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "core/utf8.hpp"
-#include "text/normalize.hpp"
+#include "text/unicode/normalize.hpp"
 #include "text_fixture.hpp"
 
 using annae::test::engine;

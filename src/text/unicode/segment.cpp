@@ -1,4 +1,4 @@
-#include "text/segment.hpp"
+#include "text/unicode/segment.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/utf8.hpp"
-#include "text/normalize.hpp"
+#include "text/unicode/normalize.hpp"
 
 namespace annae::text {
 namespace {

@@ -1,4 +1,4 @@
-#include "text/normalize.hpp"
+#include "text/unicode/normalize.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uniset.h>
