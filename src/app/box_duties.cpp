@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "app/import_report.hpp"
+#include "box/import_report.hpp"
 #include "app/screenshot_command.hpp"
 #include "core/files.hpp"
 #include "core/log.hpp"
@@ -22,14 +22,18 @@ std::string hh_mm(int minute_of_day) {
 
 }  // namespace
 
-BoxDuties::BoxDuties(std::optional<content::NightSchedule> night, std::filesystem::path state_dir)
+slides::StaffNotice staff_notice_for(const box::ImportReport& report) {
+  return {report.outcome == "imported", report.headline, report.details};
+}
+
+BoxDuties::BoxDuties(std::optional<box::NightSchedule> night, std::filesystem::path state_dir)
     : night_schedule_(night), state_dir_(std::move(state_dir)) {}
 
 BoxDuties::~BoxDuties() = default;
 
 void BoxDuties::listen_for_signals() {
   signal_event_ = SDL_RegisterEvents(1);
-  signals_ = std::make_unique<SignalThread>([event = signal_event_](int signal) {
+  signals_ = std::make_unique<box::SignalThread>([event = signal_event_](int signal) {
     SDL_Event e{};
     e.type = event;
     e.user.code = signal;
@@ -69,7 +73,7 @@ void BoxDuties::write_screenshot(const SDL_Surface* frame) const {
 bool BoxDuties::show_import_result(steady::time_point now) {
   const auto path = state_dir_ / "last-import.txt";
   const auto read = files::read(path, 1024 * 1024);
-  const auto report = read.bytes ? parse_import_report(*read.bytes) : std::nullopt;
+  const auto report = read.bytes ? box::parse_import_report(*read.bytes) : std::nullopt;
   if (!report) {
     log::warning("asked to show the import result, but " + path.string() + " holds none");
     return false;

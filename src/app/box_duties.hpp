@@ -13,9 +13,10 @@
 #include <memory>
 #include <optional>
 
-#include "app/service_notify.hpp"
-#include "app/signal_thread.hpp"
-#include "content/box_config.hpp"
+#include "box/service_notify.hpp"
+#include "box/import_report.hpp"
+#include "box/signal_thread.hpp"
+#include "box/box_config.hpp"
 #include "slides/overlays.hpp"
 
 namespace annae::app {
@@ -23,13 +24,16 @@ namespace annae::app {
 inline constexpr std::chrono::milliseconds notice_ok_shown{10'000};     // long enough to read from across the lobby
 inline constexpr std::chrono::milliseconds notice_error_shown{90'000};  // long enough to photograph and fix
 
+// What the screen shows staff for an import's report (STATE/last-import.txt).
+slides::StaffNotice staff_notice_for(const box::ImportReport& report);
+
 class BoxDuties {
  public:
   using steady = std::chrono::steady_clock;
 
   // `night`: the [night] schedule, if any; `state_dir` gets screenshot.png
   // and holds last-import.txt.
-  BoxDuties(std::optional<content::NightSchedule> night, std::filesystem::path state_dir);
+  BoxDuties(std::optional<box::NightSchedule> night, std::filesystem::path state_dir);
   ~BoxDuties();
 
   // Starts receiving SIGUSR1/SIGUSR2 as SDL events (SDL must be initialised).
@@ -60,11 +64,11 @@ class BoxDuties {
   steady::time_point deadline() const;
 
  private:
-  std::optional<content::NightSchedule> night_schedule_;
+  std::optional<box::NightSchedule> night_schedule_;
   std::filesystem::path state_dir_;
-  ServiceNotifier service_;
+  box::ServiceNotifier service_;
   bool ready_sent_ = false;
-  std::unique_ptr<SignalThread> signals_;
+  std::unique_ptr<box::SignalThread> signals_;
   Uint32 signal_event_ = 0;
   std::optional<slides::StaffNotice> notice_;
   steady::time_point notice_until_ = steady::time_point::max();

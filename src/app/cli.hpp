@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "content/box_config.hpp"
+#include "box/box_settings.hpp"
 #include "text/block.hpp"
 #include "text/unicode/civil_time.hpp"
 
@@ -17,11 +17,7 @@ namespace annae::app {
 // time zone): the product's one civil time type.
 using WallTime = text::CivilTime;
 
-// Options every command that touches the box's folders accepts.
-struct BoxOptions {
-  std::string config_file;       // --config FILE; empty: $ANNAE_CONFIG, else /etc/annae/annae.toml if it exists
-  std::string state_dir;         // --state DIR; empty: the config's `state`, else the user's state folder
-};
+using box::BoxOptions;
 
 struct RunCommand {
   BoxOptions box;

@@ -2,14 +2,14 @@
 
 #include <cstdlib>
 
-#include "app/box_settings.hpp"
+#include "box/box_settings.hpp"
 
 namespace annae::app {
 
 text::FontLibrary::Options font_options() {
   text::FontLibrary::Options options;
   if (const char* dir = std::getenv("ANNAE_FONTS_DIR"); dir && *dir) options.font_dirs.emplace_back(dir);
-  options.font_dirs.emplace_back(bundled_fonts_dir());
+  options.font_dirs.emplace_back(box::bundled_fonts_dir());
   return options;
 }
 

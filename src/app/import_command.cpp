@@ -4,20 +4,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/box_settings.hpp"
-#include "app/import_report.hpp"
-#include "app/running_player.hpp"
-#include "app/status_file.hpp"
-#include "content/import.hpp"
+#include "app/renderer_choice.hpp"
+#include "box/box_settings.hpp"
+#include "box/import_report.hpp"
+#include "box/running_player.hpp"
+#include "box/status_file.hpp"
+#include "box/import.hpp"
 #include "core/files.hpp"
 
 namespace annae::app {
+
+using box::BoxSettings;
+using box::ImportReport;
+using box::load_box_settings;
+using box::signal_running_player;
+using box::system_config_file;
+using box::iso_now;
+
 namespace {
 
 // Diagnostics name files relative to the show; staff look for them on the
 // stick, so they get the stick's folder in front ("annae/010-cover.toml").
-ImportReport report_for(const content::ImportResult& result, const std::string& folder_on_stick) {
-  using Outcome = content::ImportResult::Outcome;
+ImportReport report_for(const box::ImportResult& result, const std::string& folder_on_stick) {
+  using Outcome = box::ImportResult::Outcome;
   ImportReport r;
   r.time = iso_now();
   const auto& d = result.load.diagnostics;
@@ -53,7 +62,7 @@ ImportReport report_for(const content::ImportResult& result, const std::string& 
 
 // annae import --clean-up: tidy_show_folder, told on out; errors on err.
 int run_clean_up(const std::filesystem::path& content_dir, std::ostream& out, std::ostream& err) {
-  const auto tidy = content::tidy_show_folder(content_dir);
+  const auto tidy = box::tidy_show_folder(content_dir);
   if (!tidy.error.empty()) {
     err << "annae import --clean-up: " << tidy.error << '\n';
     return 1;
@@ -68,8 +77,8 @@ int run_clean_up(const std::filesystem::path& content_dir, std::ostream& out, st
 }
 
 // The last line the technician reads: what happened.
-void print_outcome(const content::ImportResult& result, std::ostream& out) {
-  using Outcome = content::ImportResult::Outcome;
+void print_outcome(const box::ImportResult& result, std::ostream& out) {
+  using Outcome = box::ImportResult::Outcome;
   switch (result.outcome) {
     case Outcome::imported:
       out << "imported: " << result.files_copied << " files, " << (result.bytes_copied + 1023) / 1024 << " KB; "
@@ -109,7 +118,7 @@ std::string write_report(const std::filesystem::path& state_dir, const ImportRep
 }  // namespace
 
 int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
-  const BoxSettings settings = load_box_settings(cmd.box);
+  const BoxSettings settings = load_box_settings(cmd.box, renderer_names);
   for (const auto& d : settings.diagnostics.items()) err << format(d) << '\n';
   std::filesystem::path content_dir = cmd.content_dir;
   if (content_dir.empty() && settings.config.content_dir) content_dir = *settings.config.content_dir;
@@ -121,13 +130,13 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.clean_up) return run_clean_up(content_dir, out, err);
   const auto state_dir = state_dir_for(cmd.box, settings);
 
-  const auto show = content::find_show_on_stick(cmd.source);
+  const auto show = box::find_show_on_stick(cmd.source);
   if (!show) {
     out << "nothing to import: " << cmd.source << " holds no annae/ folder (and no show.toml or slide files)\n";
     return 1;
   }
   out << "importing " << show->string() << " into " << content_dir.string() << '\n';
-  const auto result = content::import_show(*show, content_dir);
+  const auto result = box::import_show(*show, content_dir);
   const bool in_folder = std::filesystem::path(cmd.source).lexically_normal() != show->lexically_normal();
   const ImportReport report = report_for(result, in_folder ? show->filename().string() : std::string());
   for (const auto& line : report.details) out << line << '\n';
@@ -139,7 +148,7 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
     if (signal_running_player(state_dir, SIGUSR2, why)) out << "the screen shows the result to staff\n";
     else out << "(not shown on screen: " << why << ")\n";
   }
-  return result.outcome == content::ImportResult::Outcome::imported ? 0 : 2;
+  return result.outcome == box::ImportResult::Outcome::imported ? 0 : 2;
 }
 
 }  // namespace annae::app

@@ -1,7 +1,7 @@
 #pragma once
 // `annae import SOURCE`: a USB stick's show (SOURCE/annae, or SOURCE itself)
 // replaces the box's content folder, all at once and only when it loads
-// without errors (content/import.hpp does the file work). Then it writes
+// without errors (box/import.hpp does the file work). Then it writes
 // STATE/last-import.txt and signals the running player (SIGUSR2), which shows
 // staff a confirmation, or why nothing changed.
 #include <ostream>

@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "app/app.hpp"
-#include "app/box_settings.hpp"
-#include "app/check_command.hpp"
+#include "app/renderer_choice.hpp"
+#include "box/box_settings.hpp"
+#include "box/check_command.hpp"
 #include "app/fonts_config.hpp"
 #include "app/layout_problems.hpp"
 #include "app/cli.hpp"
@@ -29,6 +30,11 @@ struct Overloaded : F... {
 
 int main(int argc, char** argv) {
   using namespace annae::app;
+  using annae::box::BoxSettings;
+  using annae::box::LayoutPass;
+  using annae::box::load_box_settings;
+  using annae::box::run_check;
+  using annae::box::show_dir_for;
   if (const char* level = std::getenv("ANNAE_LOG"); level && std::string(level) == "debug") {
     annae::log::set_level(annae::log::Level::debug);
   }
@@ -37,7 +43,7 @@ int main(int argc, char** argv) {
   return std::visit(
       Overloaded{
           [](const RunCommand& cmd) {
-            const BoxSettings settings = load_box_settings(cmd.box);
+            const BoxSettings settings = load_box_settings(cmd.box, renderer_names);
             for (const auto& d : settings.diagnostics.items()) {
               annae::log::once(d.severity == annae::Severity::error ? annae::log::Level::error
                                                                      : annae::log::Level::warning,
@@ -49,7 +55,7 @@ int main(int argc, char** argv) {
           [](const RenderCommand& cmd) { return run_render(cmd, std::cout, std::cerr); },
           [](const CheckCommand& cmd) {
             // A technician's `annae check` looks at the box's settings file too.
-            const BoxSettings settings = load_box_settings(cmd.box);
+            const BoxSettings settings = load_box_settings(cmd.box, renderer_names);
             int config_status = 0;
             for (const auto& d : settings.diagnostics.items()) {
               std::cout << annae::format(d) << '\n';

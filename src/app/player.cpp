@@ -7,7 +7,7 @@
 
 #include "app/app.hpp"
 #include "app/fonts_config.hpp"
-#include "app/status_file.hpp"
+#include "box/status_file.hpp"
 #include "core/log.hpp"
 #include "text/unicode/civil_time.hpp"
 
@@ -75,7 +75,7 @@ void Player::start() {
       clock_ = Clock(text::instant_in_zone(*settings_.at, loaded.show->settings.event.time_zone));
     }
   }
-  session_.start(loaded, iso_now());
+  session_.start(loaded, box::iso_now());
   log::debug("start-up: content loaded");
   const auto configured = loaded.show ? loaded.show->settings.watch : content::Watch{};
   feed_.watch(settings_.watch.value_or(configured.mode), configured.poll_interval_ms);
@@ -106,7 +106,7 @@ void Player::take_new_content() {
   }
   const auto* before = session_.show();
   const auto now = steady::now();
-  auto shot = session_.offer(result, arrival->change, iso_now(), now);
+  auto shot = session_.offer(result, arrival->change, box::iso_now(), now);
   if (session_.show() != before) {
     const auto took_ms = std::chrono::duration_cast<milliseconds>(now - arrival->change.first_change).count();
     log::info("new content on screen " + std::to_string(took_ms) + " ms after the first change (" +
@@ -176,7 +176,7 @@ void Player::report() {
 void Player::write_status() {
   status_serial_written_ = session_.status_serial();
   night_written_ = duties_.night();
-  Status s;
+  box::Status s;
   s.pid = static_cast<int>(getpid());
   s.show_dir = settings_.show_dir.string();
   s.loaded_at = session_.loaded_at();
@@ -184,7 +184,7 @@ void Player::write_status() {
   s.using_last_good = session_.using_last_good();
   s.night = duties_.night();
   s.diagnostics = session_.diagnostics().items();
-  if (const auto error = app::write_status(settings_.status_file, s); !error.empty()) log::once(log::Level::warning, error);
+  if (const auto error = box::write_status(settings_.status_file, s); !error.empty()) log::once(log::Level::warning, error);
 }
 
 std::int64_t Player::now_ms() {
@@ -193,7 +193,7 @@ std::int64_t Player::now_ms() {
 
 int run_player(const PlayerSettings& settings) {
   // Before any thread exists (SDL's, the watcher's), so all of them inherit the mask.
-  block_player_signals();
+  box::block_player_signals();
   const auto started = steady::now();
   const auto since_start = [&] {
     return std::to_string(std::chrono::duration_cast<milliseconds>(steady::now() - started).count()) + " ms";

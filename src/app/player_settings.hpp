@@ -1,6 +1,6 @@
 #pragma once
 // What the player runs with: the command line (RunCommand), with the box's
-// settings file filling in what it left open (app/box_settings.hpp). Made
+// settings file filling in what it left open (box/box_settings.hpp). Made
 // once at start-up; every name is already checked against its table.
 #include <filesystem>
 #include <optional>
@@ -9,7 +9,7 @@
 
 #include "app/cli.hpp"
 #include "app/renderer_choice.hpp"
-#include "content/box_config.hpp"
+#include "box/box_settings.hpp"
 #include "content/setting_names.hpp"
 
 namespace annae::app {
@@ -25,7 +25,10 @@ struct PlayerSettings {
   std::optional<content::WatchMode> watch;         // overrides show.toml's [watch] mode
   std::string video_driver;                        // empty: SDL_VIDEODRIVER or SDL's choice
   int display_index = 0;                           // which connected screen
-  std::optional<content::NightSchedule> night;     // a black screen between these times
+  std::optional<box::NightSchedule> night;     // a black screen between these times
 };
+
+// The command line, with every setting it left unset taken from `settings`.
+PlayerSettings resolve_player_settings(const RunCommand& run, const box::BoxSettings& settings);
 
 }  // namespace annae::app

@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "app/box_settings.hpp"
+#include "box/box_settings.hpp"
 #include "app/clock.hpp"
 #include "app/fonts_config.hpp"
 #include "content/load.hpp"
@@ -96,7 +96,7 @@ int render_slide(const RenderCommand& cmd, const content::Show& show, std::size_
 }  // namespace
 
 int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
-  const std::string dir = cmd.show_dir.empty() ? bundled_show_dir().string() : cmd.show_dir;
+  const std::string dir = cmd.show_dir.empty() ? box::bundled_show_dir().string() : cmd.show_dir;
   const auto loaded = content::load_show(dir);
   for (const auto& d : loaded.diagnostics.items()) err << format(d) << '\n';
   if (!loaded.show) {

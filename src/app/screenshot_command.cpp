@@ -6,10 +6,15 @@
 #include <chrono>
 #include <thread>
 
-#include "app/box_settings.hpp"
-#include "app/running_player.hpp"
+#include "app/renderer_choice.hpp"
+#include "box/box_settings.hpp"
+#include "box/running_player.hpp"
 
 namespace annae::app {
+
+using box::BoxSettings;
+using box::load_box_settings;
+using box::signal_running_player;
 namespace {
 
 // The player replaces the file with a rename, so a new file is a new inode
@@ -29,7 +34,7 @@ FileStamp stamp_of(const std::filesystem::path& path) {
 }  // namespace
 
 int run_screenshot(const ScreenshotCommand& cmd, std::ostream& out, std::ostream& err) {
-  const BoxSettings settings = load_box_settings(cmd.box);
+  const BoxSettings settings = load_box_settings(cmd.box, renderer_names);
   const auto state_dir = state_dir_for(cmd.box, settings);
   const auto png = state_dir / screenshot_file_name;
   const FileStamp before = stamp_of(png);

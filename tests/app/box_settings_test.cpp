@@ -7,18 +7,21 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "app/box_settings.hpp"
-#include "app/import_report.hpp"
+#include "app/box_duties.hpp"
+#include "app/player_settings.hpp"
 #include "app/renderer_choice.hpp"
-#include "content/box_config.hpp"
+#include "box/box_config.hpp"
+#include "box/box_settings.hpp"
+#include "box/import_report.hpp"
 
 using namespace annae;
 using namespace annae::app;
+using namespace annae::box;
 
 namespace {
 
-content::BoxConfigResult parse(const std::string& text) {
-  return content::parse_box_config(text, "/etc/annae/annae.toml", renderer_names);
+box::BoxConfigResult parse(const std::string& text) {
+  return box::parse_box_config(text, "/etc/annae/annae.toml", renderer_names);
 }
 
 std::string diagnostics_of(const std::string& text) {
@@ -31,7 +34,7 @@ std::string diagnostics_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the shipped settings file reads cleanly and says what a lobby box does") {
-  const auto r = content::load_box_config(std::string(ANNAE_SOURCE_DIR) + "/deploy/annae.toml", renderer_names);
+  const auto r = box::load_box_config(std::string(ANNAE_SOURCE_DIR) + "/deploy/annae.toml", renderer_names);
   CHECK(r.diagnostics.empty());
   CHECK(r.config.content_dir == "/var/lib/annae/content");
   CHECK(r.config.state_dir == "/var/lib/annae/state");
@@ -48,7 +51,7 @@ TEST_CASE("a portrait screen with a night schedule") {
   CHECK(r.config.rotate_deg == 90);
   CHECK(r.config.display_index == 1);
   REQUIRE(r.config.night);
-  CHECK(*r.config.night == content::NightSchedule{23 * 60, 7 * 60});
+  CHECK(*r.config.night == box::NightSchedule{23 * 60, 7 * 60});
 }
 
 TEST_CASE("mistakes in the settings file name file:line:col and keep the default") {
@@ -78,7 +81,7 @@ TEST_CASE("mistakes in the settings file name file:line:col and keep the default
 }
 
 TEST_CASE("night: the screen is dark from 'off' until 'on', across midnight") {
-  const content::NightSchedule night{23 * 60, 7 * 60};
+  const box::NightSchedule night{23 * 60, 7 * 60};
   struct Case {
     int minute;
     bool dark;
@@ -96,7 +99,7 @@ TEST_CASE("night: the screen is dark from 'off' until 'on', across midnight") {
     CHECK(night.is_night(c.minute) == c.dark);
     CHECK(night.minutes_to_next_change(c.minute) == c.minutes_to_change);
   }
-  const content::NightSchedule lunch{12 * 60, 13 * 60};  // a span within one day
+  const box::NightSchedule lunch{12 * 60, 13 * 60};  // a span within one day
   CHECK(lunch.is_night(12 * 60 + 30));
   CHECK_FALSE(lunch.is_night(13 * 60));
   CHECK_FALSE(lunch.is_night(11 * 60 + 59));
@@ -110,7 +113,7 @@ TEST_CASE("the command line wins over the settings file, which wins over the def
   settings.config.rotate_deg = 270;
   settings.config.renderer = "software";
   settings.config.video_driver = "kmsdrm";
-  settings.config.night = content::NightSchedule{23 * 60, 7 * 60};
+  settings.config.night = box::NightSchedule{23 * 60, 7 * 60};
 
   const auto from_config = resolve_player_settings(RunCommand{}, settings);
   CHECK(from_config.show_dir == "/var/lib/annae/content");
@@ -147,16 +150,16 @@ TEST_CASE("which settings file is read") {
   std::ofstream(dir / "a.toml") << "content = \"shows/lobby\"\n";
   BoxOptions given;
   given.config_file = (dir / "a.toml").string();
-  const auto a = load_box_settings(given);
+  const auto a = load_box_settings(given, renderer_names);
   CHECK(a.file == dir / "a.toml");
   CHECK(a.config.content_dir == dir / "shows/lobby");  // relative to the file's folder
 
   setenv("ANNAE_CONFIG", (dir / "a.toml").c_str(), 1);  // the environment, when no --config
-  CHECK(load_box_settings(BoxOptions{}).file == dir / "a.toml");
+  CHECK(load_box_settings(BoxOptions{}, renderer_names).file == dir / "a.toml");
   unsetenv("ANNAE_CONFIG");
 
   given.config_file = (dir / "missing.toml").string();  // asked for but missing: an error, defaults stay
-  const auto missing = load_box_settings(given);
+  const auto missing = load_box_settings(given, renderer_names);
   REQUIRE(missing.diagnostics.items().size() == 1);
   CHECK(missing.diagnostics.has_errors());
   CHECK_FALSE(missing.config.content_dir);

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/check_command.hpp"
+#include "box/check_command.hpp"
 #include "app/layout_problems.hpp"
 #include "shared_engine.hpp"
 
@@ -20,7 +20,7 @@ TEST_CASE("annae check: a title too long for the screen is a warning at its file
   for (int i = 0; i < 40; ++i) title += "초광역 연계협력을 통한 지역균형발전 ";
   std::ofstream(dir / "show.toml") << "title = \"초광역 연계협력\"\n";
   std::ofstream(dir / "010-cover.toml") << "kind = \"cover\"\ntitle = \"" << title << "\"\n";
-  const app::LayoutPass lay_out = [](const content::Show& show) {
+  const box::LayoutPass lay_out = [](const content::Show& show) {
     const auto [w, h] = app::check_screen_px(show);
     return app::layout_problems(show, test::engine(), w, h);
   };
@@ -38,7 +38,7 @@ TEST_CASE("annae check: a title too long for the screen is a warning at its file
     const std::string what = c.what;
     CAPTURE(what);
     std::ostringstream out;
-    CHECK(app::run_check(c.dir, out, {}, lay_out) == c.status);
+    CHECK(box::run_check(c.dir, out, {}, lay_out) == c.status);
     CHECK(out.str().find(c.says) != std::string::npos);
   }
 }

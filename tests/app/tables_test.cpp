@@ -9,7 +9,7 @@
 
 #include "app/cli.hpp"
 #include "app/renderer_choice.hpp"
-#include "content/box_config.hpp"
+#include "box/box_config.hpp"
 #include "content/parse.hpp"
 #include "slides/theme.hpp"
 #include "text/wrap_names.hpp"
@@ -36,8 +36,8 @@ std::string slide_file_diagnostics(const std::string& text) {
   return out;
 }
 
-content::BoxConfigResult box_toml(const std::string& text) {
-  return content::parse_box_config(text, "/etc/annae/annae.toml", app::renderer_names);
+box::BoxConfigResult box_toml(const std::string& text) {
+  return box::parse_box_config(text, "/etc/annae/annae.toml", app::renderer_names);
 }
 
 }  // namespace

@@ -4,11 +4,11 @@
 #include <map>
 #include <sstream>
 
-#include "app/check_command.hpp"
+#include "box/check_command.hpp"
 #include "show_fixture.hpp"
 
 namespace fs = std::filesystem;
-using annae::app::run_check;
+using annae::box::run_check;
 using annae::test::examples_dir;
 using annae::test::shows_dir;
 
@@ -82,7 +82,7 @@ TEST_CASE("problems are grouped by file, in play order, then the summary") {
 TEST_CASE("an image verifier's problems are errors at the image key, each file decoded once") {
   // images-ok: a cover logo (logo.png), a photo (photos/forum.jpg), an SVG (mark.svg).
   std::map<std::string, int> asked;
-  const annae::app::ImageVerifier verify = [&](const annae::content::ImageRef& image) -> std::string {
+  const annae::box::ImageVerifier verify = [&](const annae::content::ImageRef& image) -> std::string {
     ++asked[image.relative];
     CHECK(image.folder.ok());  // the verifier reads through the show folder
     return image.relative == "photos/forum.jpg" ? "is a damaged JPEG image (test)" : "";

@@ -2,7 +2,7 @@
 // else (a broken show, a stick pulled out, too much data, a second import)
 // leaves it byte for byte as it was, with no temporary folder behind; and a
 // watching player loads exactly once per import.
-#include "content/import.hpp"
+#include "box/import.hpp"
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
@@ -27,10 +27,10 @@
 namespace fs = std::filesystem;
 using namespace annae;
 using namespace annae::test;
-using content::import_show;
-using content::ImportOptions;
-using content::ImportResult;
-using Outcome = content::ImportResult::Outcome;
+using box::import_show;
+using box::ImportOptions;
+using box::ImportResult;
+using Outcome = box::ImportResult::Outcome;
 
 namespace {
 
@@ -166,7 +166,7 @@ TEST_CASE("find_show_on_stick: the annae folder in any case, else a show at the 
         write_file(usb / file, cover_toml(forum_title));
       }
     }
-    const auto found = content::find_show_on_stick(usb);
+    const auto found = box::find_show_on_stick(usb);
     if (std::string(c.expected) == "-") {
       CHECK_FALSE(found.has_value());
     } else {
@@ -175,7 +175,7 @@ TEST_CASE("find_show_on_stick: the annae folder in any case, else a show at the 
       CHECK(*found == expected);
     }
   }
-  CHECK_FALSE(content::find_show_on_stick("/nonexistent/usb").has_value());  // nothing mounted
+  CHECK_FALSE(box::find_show_on_stick("/nonexistent/usb").has_value());  // nothing mounted
 }
 
 TEST_CASE("a good stick is imported: the show folder holds exactly the stick's show") {
@@ -616,7 +616,7 @@ TEST_CASE("at boot, what an interrupted copy left is removed and the show stays 
       fs::create_directories((tmp.path() / rel).parent_path());
       write_file(tmp.path() / rel, "half");
     }
-    const auto tidy = content::tidy_show_folder(box / "content");
+    const auto tidy = box::tidy_show_folder(box / "content");
     CHECK(tidy.error.empty());
     CHECK(tidy.removed.size() == c.left.size());
     for (const auto& rel : c.left) CHECK_FALSE(fs::exists(tmp.path() / rel));
@@ -633,7 +633,7 @@ TEST_CASE("while an import holds the lock, the boot-time tidy touches nothing") 
   write_file(box / ".content.import-1/010-cover.toml", "being copied");
   const int lock = ::open(box.c_str(), O_RDONLY | O_DIRECTORY);
   REQUIRE(::flock(lock, LOCK_EX) == 0);
-  const auto tidy = content::tidy_show_folder(box / "content");
+  const auto tidy = box::tidy_show_folder(box / "content");
   ::close(lock);
   CHECK(tidy.import_running);
   CHECK(fs::exists(box / ".content.import-1/010-cover.toml"));

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "app/check_command.hpp"
+#include "box/check_command.hpp"
 #include "hostile_images.hpp"
 #include "render/image_decoder.hpp"
 
@@ -32,7 +32,7 @@ struct Show {
   }
   std::string check(int& exit_code) const {
     std::ostringstream out;
-    exit_code = annae::app::run_check(path, out, annae::render::verify_image);
+    exit_code = annae::box::run_check(path, out, annae::render::verify_image);
     return out.str();
   }
 };

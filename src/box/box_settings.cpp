@@ -1,11 +1,9 @@
-#include "app/box_settings.hpp"
+#include "box/box_settings.hpp"
 
 #include <cstdlib>
 #include <system_error>
 
-#include "app/renderer_choice.hpp"
-
-namespace annae::app {
+namespace annae::box {
 namespace {
 
 std::filesystem::path executable_dir() {
@@ -32,7 +30,7 @@ std::filesystem::path bundled_data_dir() {
 std::filesystem::path bundled_show_dir() { return bundled_data_dir() / "content"; }
 std::filesystem::path bundled_fonts_dir() { return bundled_data_dir() / "fonts"; }
 
-BoxSettings load_box_settings(const BoxOptions& box) {
+BoxSettings load_box_settings(const BoxOptions& box, std::span<const std::string_view> renderer_names) {
   BoxSettings settings;
   std::error_code ec;
   if (!box.config_file.empty()) {
@@ -43,7 +41,7 @@ BoxSettings load_box_settings(const BoxOptions& box) {
     settings.file = system_config_file;
   }
   if (!settings.file) return settings;
-  auto loaded = content::load_box_config(*settings.file, renderer_names);
+  auto loaded = load_box_config(*settings.file, renderer_names);
   settings.config = std::move(loaded.config);
   settings.diagnostics = std::move(loaded.diagnostics);
   return settings;
@@ -69,24 +67,4 @@ std::filesystem::path state_dir_for(const BoxOptions& box, const BoxSettings& se
   return default_state_dir();
 }
 
-PlayerSettings resolve_player_settings(const RunCommand& run, const BoxSettings& settings) {
-  const auto& c = settings.config;
-  PlayerSettings p;
-  p.show_dir = show_dir_for(run.show_dir, settings);
-  p.state_dir = state_dir_for(run.box, settings);
-  p.status_file = run.status_file.empty() ? p.state_dir / "status.json" : std::filesystem::path(run.status_file);
-  p.window_size = run.window_size;
-  p.at = run.at;
-  p.rotate_deg = run.rotate_deg ? run.rotate_deg : c.rotate_deg;
-  // The names were checked against their tables by the CLI and the config's reader.
-  const auto renderer = run.renderer ? run.renderer : c.renderer;
-  if (renderer) p.renderer = renderer_named(*renderer).value_or(RendererChoice::automatic);
-  const auto watch = run.watch ? run.watch : c.watch;
-  if (watch) p.watch = content::watch_mode_named(*watch);
-  p.video_driver = c.video_driver.value_or("");
-  p.display_index = c.display_index.value_or(0);
-  p.night = c.night;
-  return p;
-}
-
-}  // namespace annae::app
+}  // namespace annae::box

@@ -1,9 +1,9 @@
-#include "app/signal_thread.hpp"
+#include "box/signal_thread.hpp"
 
 #include <pthread.h>
 #include <signal.h>
 
-namespace annae::app {
+namespace annae::box {
 namespace {
 
 // Sent by the destructor to end sigwait(); no one else uses it.
@@ -43,4 +43,4 @@ SignalThread::~SignalThread() {
   thread_.join();
 }
 
-}  // namespace annae::app
+}  // namespace annae::box

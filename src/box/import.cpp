@@ -1,6 +1,6 @@
 // import_show: a show on a stick → the box's show folder, swapped in with one rename.
 // The checks and the decisions are here; what is done to files is in import_disk.cpp.
-#include "content/import.hpp"
+#include "box/import.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -14,12 +14,17 @@
 #include <vector>
 
 #include "content/ignore.hpp"
-#include "content/import_disk.hpp"
+#include "box/import_disk.hpp"
 #include "content/show_folder.hpp"
 #include "core/files.hpp"
 #include "core/log.hpp"
 
-namespace annae::content {
+namespace annae::box {
+using content::FolderListing;
+using content::LoadResult;
+using content::is_interrupted_copy_name;
+using content::load_show;
+using content::list_show_folder;
 
 // Everything the import does to files; the tidy-up below uses it too.
 using namespace import_disk;
@@ -422,4 +427,4 @@ TidyResult tidy_show_folder(const fs::path& content_dir) {
   return result;
 }
 
-}  // namespace annae::content
+}  // namespace annae::box

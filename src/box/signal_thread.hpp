@@ -9,7 +9,7 @@
 #include <functional>
 #include <thread>
 
-namespace annae::app {
+namespace annae::box {
 
 void block_player_signals();
 
@@ -27,4 +27,4 @@ class SignalThread {
   std::thread thread_;
 };
 
-}  // namespace annae::app
+}  // namespace annae::box

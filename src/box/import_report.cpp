@@ -1,8 +1,8 @@
-#include "app/import_report.hpp"
+#include "box/import_report.hpp"
 
 #include <sstream>
 
-namespace annae::app {
+namespace annae::box {
 namespace {
 
 // One report line per item: a line break inside a message would start a new item.
@@ -35,8 +35,4 @@ std::optional<ImportReport> parse_import_report(const std::string& text) {
   return r;
 }
 
-slides::StaffNotice staff_notice_for(const ImportReport& report) {
-  return {report.outcome == "imported", report.headline, report.details};
-}
-
-}  // namespace annae::app
+}  // namespace annae::box

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace annae::app {
+namespace annae::box {
 
 // The pid of the player writing `state_dir`/status.json, when it still runs;
 // else nullopt and `why` says what was found, for the technician.
@@ -15,4 +15,4 @@ std::optional<int> running_player_pid(const std::filesystem::path& state_dir, st
 // Sends `signal` to that player. False with `why` set when there is none or it may not be signalled.
 bool signal_running_player(const std::filesystem::path& state_dir, int signal, std::string& why);
 
-}  // namespace annae::app
+}  // namespace annae::box

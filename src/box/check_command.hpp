@@ -8,7 +8,7 @@
 
 #include "content/load.hpp"
 
-namespace annae::app {
+namespace annae::box {
 
 // The app passes render::verify_image, as the player's loads do; the
 // content-only build of `annae check` (tests) passes none, and images are
@@ -27,4 +27,4 @@ using LayoutPass = std::function<Diagnostics(const content::Show&)>;
 int run_check(const std::filesystem::path& show_dir, std::ostream& out, const ImageVerifier& verify = {},
               const LayoutPass& lay_out = {});
 
-}  // namespace annae::app
+}  // namespace annae::box

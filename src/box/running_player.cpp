@@ -1,4 +1,4 @@
-#include "app/running_player.hpp"
+#include "box/running_player.hpp"
 
 #include <signal.h>
 
@@ -6,10 +6,10 @@
 #include <cstring>
 #include <fstream>
 
-#include "app/status_file.hpp"
+#include "box/status_file.hpp"
 #include "core/files.hpp"
 
-namespace annae::app {
+namespace annae::box {
 
 std::optional<int> running_player_pid(const std::filesystem::path& state_dir, std::string& why) {
   const auto status = state_dir / "status.json";
@@ -47,4 +47,4 @@ bool signal_running_player(const std::filesystem::path& state_dir, int signal, s
   return true;
 }
 
-}  // namespace annae::app
+}  // namespace annae::box

@@ -11,7 +11,7 @@
 
 #include "core/diagnostic.hpp"
 
-namespace annae::content {
+namespace annae::box {
 
 // A black screen between `off_min` and `on_min` (minutes since local
 // midnight). The span may cross midnight (23:00 → 07:00).
@@ -53,4 +53,4 @@ BoxConfigResult parse_box_config(std::string_view text, const std::filesystem::p
 // Reads and parses the file. A missing or unreadable file is an error diagnostic.
 BoxConfigResult load_box_config(const std::filesystem::path& path, std::span<const std::string_view> renderer_names);
 
-}  // namespace annae::content
+}  // namespace annae::box

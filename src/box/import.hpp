@@ -21,7 +21,7 @@
 
 #include "content/load.hpp"
 
-namespace annae::content {
+namespace annae::box {
 
 // Import caps. limits.hpp bounds each kind of file a show loads; these bound
 // the copy as a whole, so a stick cannot fill the box's disk.
@@ -56,7 +56,7 @@ struct ImportResult {
   // source. Diagnostic paths are relative to the show; folder-level ones name
   // the show folder (or the source). `load.show`, when set, is for counting and
   // reporting, not for playing: its root_dir may be the temporary folder.
-  LoadResult load;
+  content::LoadResult load;
   // One line a technician can act on, ending in what happened to the show
   // folder ("cannot read 020-agenda.toml from the stick: Input/output error —
   // the stick was removed or is damaged; nothing was changed"). Set for
@@ -116,4 +116,4 @@ struct TidyResult {
 // import runs, it touches nothing. Never follows a symbolic link inside the show.
 TidyResult tidy_show_folder(const std::filesystem::path& content_dir);
 
-}  // namespace annae::content
+}  // namespace annae::box

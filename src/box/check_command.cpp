@@ -1,4 +1,4 @@
-#include "app/check_command.hpp"
+#include "box/check_command.hpp"
 
 #include <algorithm>
 #include <string>
@@ -6,7 +6,7 @@
 
 #include "content/load.hpp"
 
-namespace annae::app {
+namespace annae::box {
 namespace {
 
 std::string count(std::size_t n, const char* noun) {
@@ -55,4 +55,4 @@ int run_check(const std::filesystem::path& show_dir, std::ostream& out, const Im
   return errors > 0 ? 2 : 1;
 }
 
-}  // namespace annae::app
+}  // namespace annae::box

@@ -10,9 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "slides/overlays.hpp"
-
-namespace annae::app {
+namespace annae::box {
 
 struct ImportReport {
   std::string outcome;  // "imported" | "rejected" | "failed"
@@ -25,7 +23,4 @@ std::string import_report_text(const ImportReport& report);
 // Nullopt when the text is not a report (empty, or an unknown outcome).
 std::optional<ImportReport> parse_import_report(const std::string& text);
 
-// What the screen shows for it.
-slides::StaffNotice staff_notice_for(const ImportReport& report);
-
-}  // namespace annae::app
+}  // namespace annae::box

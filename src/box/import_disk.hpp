@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace annae::content::import_disk {
+namespace annae::box::import_disk {
 
 inline constexpr std::string_view nothing_changed = "nothing was changed";
 
@@ -127,4 +127,4 @@ std::filesystem::path release_path(const std::filesystem::path& dir, const std::
 // Flushes a folder after the swap; a failure is only logged.
 void flush_parent(const std::filesystem::path& dir);
 
-}  // namespace annae::content::import_disk
+}  // namespace annae::box::import_disk

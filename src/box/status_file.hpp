@@ -10,7 +10,7 @@
 
 #include "core/diagnostic.hpp"
 
-namespace annae::app {
+namespace annae::box {
 
 struct Status {
   int pid = 0;               // the player's process: `annae screenshot` and `annae import` signal it
@@ -41,4 +41,4 @@ std::string write_status(const std::filesystem::path& path, const Status& status
 // Now as "YYYY-MM-DDTHH:MM:SS±HH:MM" in the machine's local time zone.
 std::string iso_now();
 
-}  // namespace annae::app
+}  // namespace annae::box

@@ -1,5 +1,5 @@
 // /etc/annae/annae.toml: the box's settings.
-#include "content/box_config.hpp"
+#include "box/box_config.hpp"
 
 #include <array>
 
@@ -8,7 +8,13 @@
 #include "content/toml_reader.hpp"
 #include "core/files.hpp"
 
-namespace annae::content {
+namespace annae::box {
+using content::FileReport;
+using content::TableReader;
+using content::Need;
+using content::decode_text_file;
+using content::parse_toml;
+using content::watch_modes;
 namespace {
 
 constexpr std::size_t max_config_bytes = 64 * 1024;
@@ -125,4 +131,4 @@ BoxConfigResult load_box_config(const std::filesystem::path& path, std::span<con
   return parse_box_config(*read.bytes, path, renderer_names);
 }
 
-}  // namespace annae::content
+}  // namespace annae::box

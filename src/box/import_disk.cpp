@@ -1,6 +1,6 @@
 // The import's work on files (import_disk.hpp): the stick listed, files
 // copied and flushed, the renames of the swap and the leftovers of earlier imports.
-#include "content/import_disk.hpp"
+#include "box/import_disk.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,11 +14,13 @@
 #include <ctime>
 
 #include "content/ignore.hpp"
-#include "content/import.hpp"
+#include "box/import.hpp"
 #include "content/limits.hpp"
 #include "core/log.hpp"
 
-namespace annae::content::import_disk {
+namespace annae::box::import_disk {
+using content::is_ignored_name;
+namespace limits = content::limits;
 
 namespace fs = std::filesystem;
 
@@ -235,4 +237,4 @@ void flush_parent(const fs::path& dir) {
   if (std::string error = fsync_dir(dir); !error.empty()) log::warning("import: " + error);
 }
 
-}  // namespace annae::content::import_disk
+}  // namespace annae::box::import_disk

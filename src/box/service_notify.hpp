@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace annae::app {
+namespace annae::box {
 
 class ServiceNotifier {
  public:
@@ -33,4 +33,4 @@ class ServiceNotifier {
   clock::time_point last_ping_{};
 };
 
-}  // namespace annae::app
+}  // namespace annae::box

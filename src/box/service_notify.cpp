@@ -1,10 +1,10 @@
-#include "app/service_notify.hpp"
+#include "box/service_notify.hpp"
 
 #include <systemd/sd-daemon.h>
 
 #include <cstdlib>
 
-namespace annae::app {
+namespace annae::box {
 
 ServiceNotifier::ServiceNotifier() {
   const char* socket = std::getenv("NOTIFY_SOCKET");
@@ -39,4 +39,4 @@ void ServiceNotifier::ping_if_due(clock::time_point now) {
   last_ping_ = now;
 }
 
-}  // namespace annae::app
+}  // namespace annae::box

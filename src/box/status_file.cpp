@@ -1,4 +1,4 @@
-#include "app/status_file.hpp"
+#include "box/status_file.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -7,7 +7,7 @@
 
 #include "core/files.hpp"
 
-namespace annae::app {
+namespace annae::box {
 namespace {
 
 // A JSON string of `s`, cut to max_status_field_bytes on a character boundary
@@ -102,4 +102,4 @@ std::string iso_now() {
   return s;
 }
 
-}  // namespace annae::app
+}  // namespace annae::box
