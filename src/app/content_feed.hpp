@@ -14,7 +14,7 @@
 #include <string>
 
 #include "app/verified_images.hpp"
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "content/watcher.hpp"
 
 namespace annae::app {

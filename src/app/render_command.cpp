@@ -8,7 +8,7 @@
 #include "box/box_settings.hpp"
 #include "app/clock.hpp"
 #include "app/fonts_config.hpp"
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "render/headless.hpp"
 #include "slides/scene_json.hpp"
 #include "slides/show_view.hpp"

@@ -16,7 +16,7 @@
 
 #include "app/clock.hpp"
 #include "app/playlist.hpp"
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "content/transition.hpp"
 #include "content/watcher.hpp"
 #include "core/diagnostic.hpp"

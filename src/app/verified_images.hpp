@@ -13,7 +13,7 @@
 #include <string>
 #include <tuple>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 
 namespace annae::app {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 
 namespace annae::box {
 namespace {

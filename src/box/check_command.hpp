@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 
 namespace annae::box {
 

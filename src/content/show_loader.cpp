@@ -6,9 +6,10 @@
 
 #include "content/ignore.hpp"
 #include "content/limits.hpp"
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "content/normalize.hpp"
-#include "content/parse.hpp"
+#include "content/show_settings.hpp"
+#include "content/slide_file.hpp"
 #include "content/show_folder.hpp"
 #include "content/suggest.hpp"
 #include "content/toml_reader.hpp"

@@ -6,7 +6,7 @@
 
 #include "content/encoding.hpp"
 #include "content/limits.hpp"
-#include "content/parse.hpp"
+#include "content/show_settings.hpp"
 #include "content/suggest.hpp"
 #include "content/time_zone.hpp"
 #include "content/toml_reader.hpp"
@@ -228,26 +228,32 @@ void read_slide_defaults(TableReader& top, ShowSettings& settings) {
   if (auto ms = r.seconds_ms("duration", 1, limits::max_slide_duration_s, "12")) settings.default_slide_duration_ms = *ms;
 }
 
-void read_touch_footer_watch(TableReader& top, ShowSettings& settings) {
-  if (const toml::table* table = top.table("touch")) {
-    TableReader r(*table, top.file(), "[touch] ");
-    r.check_keys(touch_keys);
-    if (auto ms = r.seconds_ms("idle_timeout", 5, 3600, "30")) settings.touch_idle_timeout_ms = *ms;
-  }
-  if (const toml::table* table = top.table("footer")) {
-    TableReader r(*table, top.file(), "[footer] ");
-    r.check_keys(footer_keys);
-    if (auto clock = r.boolean("clock")) settings.footer.clock = *clock;
-    if (auto progress = r.boolean("progress")) settings.footer.progress = *progress;
-    if (auto ticker = r.text("ticker", Need::optional, "\"...\"")) settings.footer.ticker = *ticker;
-  }
-  if (const toml::table* table = top.table("watch")) {
-    TableReader r(*table, top.file(), "[watch] ");
-    r.check_keys(watch_keys);
-    static constexpr auto modes = names_of(watch_modes);
-    if (auto mode = r.choice("mode", modes)) settings.watch.mode = *watch_mode_named(*mode);
-    if (auto ms = r.seconds_ms("poll_interval", 0.1, 60, "1")) settings.watch.poll_interval_ms = *ms;
-  }
+void read_touch(TableReader& top, ShowSettings& settings) {
+  const toml::table* table = top.table("touch");
+  if (!table) return;
+  TableReader r(*table, top.file(), "[touch] ");
+  r.check_keys(touch_keys);
+  if (auto ms = r.seconds_ms("idle_timeout", 5, 3600, "30")) settings.touch_idle_timeout_ms = *ms;
+}
+
+void read_footer(TableReader& top, Footer& footer) {
+  const toml::table* table = top.table("footer");
+  if (!table) return;
+  TableReader r(*table, top.file(), "[footer] ");
+  r.check_keys(footer_keys);
+  if (auto clock = r.boolean("clock")) footer.clock = *clock;
+  if (auto progress = r.boolean("progress")) footer.progress = *progress;
+  if (auto ticker = r.text("ticker", Need::optional, "\"...\"")) footer.ticker = *ticker;
+}
+
+void read_watch(TableReader& top, Watch& watch) {
+  const toml::table* table = top.table("watch");
+  if (!table) return;
+  TableReader r(*table, top.file(), "[watch] ");
+  r.check_keys(watch_keys);
+  static constexpr auto modes = names_of(watch_modes);
+  if (auto mode = r.choice("mode", modes)) watch.mode = *watch_mode_named(*mode);
+  if (auto ms = r.seconds_ms("poll_interval", 0.1, 60, "1")) watch.poll_interval_ms = *ms;
 }
 
 }  // namespace
@@ -288,7 +294,9 @@ SettingsFile parse_show_settings(std::string_view bytes, const std::string& disp
     read_transition(top, s.transition);
     read_theme(top, s.theme);
     read_screen(top, s.screen);
-    read_touch_footer_watch(top, s);
+    read_touch(top, s);
+    read_footer(top, s.footer);
+    read_watch(top, s.watch);
   }
   read_event(top, s.event);
   read_slide_defaults(top, s);

@@ -4,7 +4,7 @@
 
 #include "content/encoding.hpp"
 #include "content/limits.hpp"
-#include "content/parse.hpp"
+#include "content/slide_file.hpp"
 #include "content/slide_kinds.hpp"
 #include "content/suggest.hpp"
 

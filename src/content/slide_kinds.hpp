@@ -5,7 +5,8 @@
 #include <string_view>
 
 #include "content/model.hpp"
-#include "content/parse.hpp"
+#include "content/show_settings.hpp"
+#include "content/slide_file.hpp"
 #include "content/toml_reader.hpp"
 
 namespace annae::content {

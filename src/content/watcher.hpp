@@ -29,7 +29,7 @@
 #include <string>
 #include <vector>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "content/model.hpp"
 
 namespace annae::content {

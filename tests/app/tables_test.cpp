@@ -10,7 +10,8 @@
 #include "app/cli.hpp"
 #include "app/renderer_choice.hpp"
 #include "box/box_config.hpp"
-#include "content/parse.hpp"
+#include "content/show_settings.hpp"
+#include "content/slide_file.hpp"
 #include "slides/theme.hpp"
 #include "text/wrap_names.hpp"
 

@@ -29,7 +29,7 @@
 #include "bench_util.hpp"
 #include "render/rotate.hpp"
 #include "slides/overlays.hpp"
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "render/compositor.hpp"
 #include "render/presenter.hpp"
 #include "slides/show_view.hpp"

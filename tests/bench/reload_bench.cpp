@@ -19,7 +19,7 @@
 #include <thread>
 #include <vector>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "content/watcher.hpp"
 
 namespace {

@@ -6,7 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "content/parse.hpp"
+#include "content/show_settings.hpp"
+#include "content/slide_file.hpp"
 #include "show_fixture.hpp"
 
 namespace fs = std::filesystem;

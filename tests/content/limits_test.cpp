@@ -10,7 +10,8 @@
 #include <string>
 
 #include "content/limits.hpp"
-#include "content/parse.hpp"
+#include "content/show_settings.hpp"
+#include "content/slide_file.hpp"
 #include "show_fixture.hpp"
 
 namespace fs = std::filesystem;

@@ -11,7 +11,8 @@
 #include <unistd.h>
 
 #include "content/image_header.hpp"
-#include "content/parse.hpp"
+#include "content/show_settings.hpp"
+#include "content/slide_file.hpp"
 #include "core/diagnostic.hpp"
 #include "core/utf8.hpp"
 

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "app/render_command.hpp"
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "core/utf8.hpp"
 #include "png_util.hpp"
 #include "shared_engine.hpp"

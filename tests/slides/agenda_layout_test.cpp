@@ -5,7 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "shared_engine.hpp"
 #include "slides/show_view.hpp"
 #include "slides/theme.hpp"

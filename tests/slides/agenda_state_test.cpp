@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "slides/agenda_state.hpp"
 
 namespace {

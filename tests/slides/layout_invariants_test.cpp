@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "content/load.hpp"
+#include "content/show_loader.hpp"
 #include "shared_engine.hpp"
 #include "slides/show_view.hpp"
 

@@ -1,6 +1,7 @@
 #pragma once
-// Parsing one file's bytes. load_show() calls these for each file it reads;
-// the fuzzer and tests call them directly. They never throw on bad input.
+// Reading show.toml's bytes (show_settings.cpp). load_show() calls it for each
+// show.toml it reads; the fuzzer and tests call it directly. Never throws on
+// bad input.
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -31,20 +32,5 @@ SettingsFile parse_show_settings(std::string_view bytes, const std::string& disp
 
 // show.toml's top-level keys, so a slide file that sets one can be told where it belongs.
 std::span<const std::string_view> show_settings_keys();
-
-struct SlideFileContext {
-  std::string display_path;        // "forum-2023/010-cover.toml"
-  std::string id;                  // "forum-2023/010-cover"
-  files::ConfinedDir show_dir;      // the slide's show folder; images resolve here, and only here
-  Event event;                     // the slide's show's event
-  int default_duration_ms = 12000;
-};
-
-struct SlideFile {
-  std::optional<Slide> slide;  // empty when the file has errors
-  bool enabled = true;         // false: enabled = false (the slide is still checked)
-};
-
-SlideFile parse_slide_file(std::string_view bytes, const SlideFileContext& context, Diagnostics& out);
 
 }  // namespace annae::content
