@@ -122,7 +122,7 @@ void Player::follow_night(std::chrono::system_clock::time_point wall_now) {
     display_->set_screen_power(true);
     screen_off_ = false;
     stage_.wake();
-    put_up(session_.refresh(steady::now()));
+    put_up(session_.resume(steady::now()));
   }
 }
 

@@ -91,6 +91,12 @@ Shot ShowSession::refresh(steady::time_point now) {
   return present(position_ ? position_ : first_position(), 0, now);
 }
 
+Shot ShowSession::resume(steady::time_point now) {
+  auto shot = refresh(now);
+  if (show_ && position_) advance_at_ = now + milliseconds(show_->slides[position_->slide].play_duration_ms());
+  return shot;
+}
+
 std::optional<Shot> ShowSession::step(int direction, steady::time_point now) {
   if (!show_) return std::nullopt;
   if (!position_) return present(first_position(), direction, now);

@@ -69,6 +69,9 @@ class ShowSession {
   // The page on screen again, without a transition (the clock moved on, a
   // picture finished decoding, morning came).
   Shot refresh(steady::time_point now);
+  // Morning: the page on screen again, and the slide gets its full time
+  // (its time ran out in the dark; it should not vanish as the screen wakes).
+  Shot resume(steady::time_point now);
 
   // --- navigation ---
   // The next (+1) or previous (-1) page or slide. Nothing when the show has

@@ -58,6 +58,10 @@ void Stage::wake() {
   dark_ = false;
   black_.reset();
   dirty_ = true;
+  // The first flip after the connector is switched back on may not reach
+  // the screen, as the first one at start-up under KMSDRM does not
+  // (RendererPresenter::show): the morning's page goes out twice.
+  present_again_ = true;
 }
 
 void Stage::compose_overlay_frame() {
@@ -88,7 +92,8 @@ bool Stage::draw(steady::time_point now) {
     return true;
   }
   if (!dirty_) return false;
-  dirty_ = false;
+  dirty_ = present_again_ && !dark_;
+  if (!dark_) present_again_ = false;
   if (dark_) {
     if (!black_) return false;
     presenter_.show(*black_);

@@ -84,6 +84,7 @@ class Stage {
   bool dark_ = false;
   render::Surface black_;
   bool dirty_ = true;
+  bool present_again_ = false;  // the first frame after the screen comes back on goes out twice
 };
 
 }  // namespace annae::app

@@ -136,6 +136,17 @@ TEST_CASE("released, a held slide gets its full time again") {
   CHECK(s.session.on_screen_id() == "015-overview");
 }
 
+TEST_CASE("morning: the slide on screen gets its full time, though its time ran out at night") {
+  Session s(seminar);
+  const auto duration = std::chrono::milliseconds(s.session.show()->slides[0].play_duration_ms());
+  const auto morning = t0 + 8h;  // the player slept through the night: nothing asked for on_time
+  s.session.resume(morning);
+  s.session.on_time(morning + 1ms);
+  CHECK(s.session.on_screen_id() == "010-cover");  // not gone the moment the screen wakes
+  s.session.on_time(morning + duration + 1ms);
+  CHECK(s.session.on_screen_id() == "015-overview");
+}
+
 TEST_CASE("stepping back from a slide enters the previous one at its last page") {
   Session s(seminar);
   REQUIRE(s.session.jump(1, t0));  // 015-overview

@@ -136,4 +136,6 @@ TEST_CASE("night: one black frame of the output's size, then nothing until morni
   f.stage.wake();
   CHECK(f.stage.draw(t0 + 3s));
   CHECK(f.screen.frames.back().width_px == 320);
+  CHECK(f.stage.draw(t0 + 3s + 1ms));        // the morning's page goes out twice (a first flip may be lost)
+  CHECK_FALSE(f.stage.draw(t0 + 3s + 2ms));  // and then the stage sleeps
 }
