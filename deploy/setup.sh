@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package annae needs to build, run and test.
 # Non-interactive and idempotent; run as root (or through sudo).
+#
+#   deploy/setup.sh           this machine's build, run and tests
+#   deploy/setup.sh --arm64   also the arm64 cross-build (deploy/cross-arm64.sh):
+#                             Debian's cross toolchain, the :arm64 libraries
+#                             (multiarch), and QEMU to run and boot what it builds
 set -euo pipefail
+
+arm64=false
+for arg in "$@"; do
+  case $arg in
+    --arm64) arm64=true ;;
+    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "setup: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   # build
@@ -27,8 +41,32 @@ packages=(
   debootstrap qemu-system-x86 qemu-utils e2fsprogs dosfstools mtools python3
 )
 
+# The arm64 cross-build: the same libraries as above, for arm64, beside this
+# machine's (Debian multiarch); the test-only ones too (SDL2_ttf, Xlib), since
+# the cross-build builds the same test programs. doctest and the fonts are
+# architecture-independent and already listed.
+arm64_packages=(
+  crossbuild-essential-arm64
+  libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64 libjpeg62-turbo-dev:arm64
+  libharfbuzz-dev:arm64 libfreetype-dev:arm64 libicu-dev:arm64 libfontconfig-dev:arm64
+  libtomlplusplus-dev:arm64 libqrencode-dev:arm64 libsystemd-dev:arm64 libdrm-dev:arm64 libx11-dev:arm64
+  # the Pi's DRI drivers (v3d, vc4), which the deb test looks for in the package the .deb depends on
+  libgl1-mesa-dri:arm64
+  # arm64 programs on this machine: the tests under qemu-user (and binfmt for the
+  # box image's chroot); the arm64 box under qemu-system-aarch64
+  qemu-user-static qemu-system-arm
+)
+
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+if $arm64; then
+  packages+=("${arm64_packages[@]}")
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    echo "setup: adding the arm64 architecture (multiarch)"
+    "${sudo_cmd[@]}" dpkg --add-architecture arm64
+  fi
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -6,8 +6,18 @@
 # libfreetype, libharfbuzz, libfontconfig, directly or through another
 # library; CONTROL (a text-engine test) must load them, which shows that the
 # check can see them at all.
+# In a cross-build (ANNAE_TEST_EMULATOR set) the target's own loader lists the
+# libraries under the emulator: LD_TRACE_LOADED_OBJECTS is what ldd sets.
 set -u
 fonts='lib(freetype|harfbuzz|fontconfig)\.so'
+ldd() {
+  if [ -n "${ANNAE_TEST_EMULATOR:-}" ]; then
+    # shellcheck disable=SC2086  # the emulator is a command with its options
+    LD_TRACE_LOADED_OBJECTS=1 $ANNAE_TEST_EMULATOR "$1"
+  else
+    command ldd "$1"
+  fi
+}
 control=$1
 shift
 status=0

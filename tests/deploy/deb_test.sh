@@ -14,16 +14,45 @@ note "built $(basename "$deb")"
 field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = annae ] || fail "Package is '$(field Package)', want annae"
 [ "$(field Version)" = "$VERSION" ] || fail "Version is '$(field Version)', want the project version $VERSION"
-arch=$(dpkg --print-architecture)
+# A cross-build packages for its target (ANNAE_DEB_ARCH, from tests/deploy/CMakeLists.txt).
+arch=${ANNAE_DEB_ARCH:-$(dpkg --print-architecture)}
 [ "$(field Architecture)" = "$arch" ] || fail "Architecture is '$(field Architecture)', want $arch"
 depends=$(field Depends)
 note "Depends: $depends"
+# depends_on REGEX: a package in Depends whose name matches REGEX (anchored).
+depends_on() { printf '%s\n' "$depends" | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -Eqx "$1"; }
+# Every library the packaged player links is this architecture's library, and
+# its package is a dependency: dpkg-shlibdeps read the $arch libraries.
+triplet=$(dpkg-architecture -a "$arch" -qDEB_HOST_MULTIARCH 2>/dev/null)
+dpkg-deb --fsys-tarfile "$deb" | tar -xOf - ./usr/bin/annae >"$WORK/annae.packaged"
+[ "$(LC_ALL=C readelf -h "$WORK/annae.packaged" | awk -F: '/Machine:/ { gsub(/^ +/, "", $2); print $2 }')" \
+  = "$(case $arch in amd64) echo 'Advanced Micro Devices X86-64' ;; arm64) echo AArch64 ;; esac)" ] \
+  || fail "usr/bin/annae is not an $arch program: $(LC_ALL=C readelf -h "$WORK/annae.packaged" | grep Machine:)"
+for soname in $(LC_ALL=C readelf -d "$WORK/annae.packaged" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+  owner=""
+  # dpkg names a file by the path its package ships (/lib or /usr/lib, the link or its target).
+  for path in "/lib/$triplet/$soname" "/usr/lib/$triplet/$soname" "$(realpath -q "/usr/lib/$triplet/$soname")"; do
+    [ -e "$path" ] && owner=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1-2) && [ -n "$owner" ] && break
+  done
+  [ -n "$owner" ] || fail "no installed $arch package holds $soname (NEEDED by usr/bin/annae)"
+  case $owner in *":$arch") ;; *) [ "$arch" = "$(dpkg --print-architecture)" ] || fail "$soname belongs to $owner, not to an $arch package" ;; esac
+  depends_on "$(printf '%s' "${owner%%:*}" | sed 's/[+.]/\\&/g')" || fail "usr/bin/annae links $soname ($owner), but Depends lacks ${owner%%:*}: $depends"
+done
+note "every library usr/bin/annae links is an $arch package in Depends"
+# The DRI drivers that Depends brings: kms_swrast on any box; on a Raspberry Pi
+# 4/5 the GPU's own, v3d (and vc4 for the display controller).
+drivers="kms_swrast"
+[ "$arch" = arm64 ] && drivers="kms_swrast v3d vc4"
+for driver in $drivers; do
+  dpkg -L "libgl1-mesa-dri:$arch" 2>/dev/null | grep -q "/dri/${driver}_dri\.so$" \
+    || fail "libgl1-mesa-dri:$arch (in Depends) has no ${driver}_dri.so, or is not installed here to look"
+done
+note "libgl1-mesa-dri:$arch holds the DRI drivers: $drivers"
 # The graphics stack SDL opens with dlopen() (EGL, GBM, GLES/GL, a Mesa DRI
 # driver) is invisible to dpkg-shlibdeps; without it KMSDRM shows a black screen.
 for want in 'libsdl2-2\.0-0' 'libharfbuzz0b' 'libicu[0-9]+' 'fonts-noto-cjk' 'adduser' 'mount' 'systemd' \
     'libegl1' 'libgbm1' 'libgles2' 'libgl1' 'libgl1-mesa-dri'; do
-  printf '%s\n' "$depends" | tr ',' '\n' | sed 's/^ *//' | grep -Eq "^$want( |$)" \
-    || fail "Depends lacks $want: $depends"
+  depends_on "$want" || fail "Depends lacks $want: $depends"
 done
 # Without file(1) (a minimal Debian 12) cpack uses deploy/debian/elf-type.sh: the same Depends.
 deb2=$(ANNAE_CPACK_WITHOUT_FILE=1 build_deb "$WORK/pkg-without-file")
@@ -69,6 +98,11 @@ done
 # ---- install into a throwaway root ---------------------------------------------
 ROOT=$WORK/root
 make_root "$ROOT"
+# An arm64 package installs into the throwaway root as a foreign architecture's
+# (as on a multiarch Debian); its maintainer scripts are sh, run here.
+if [ "$arch" != "$(dpkg --print-architecture)" ]; then
+  dpkg --root="$ROOT" --add-architecture "$arch" || fail "cannot add $arch to the throwaway root's dpkg"
+fi
 dpkg_root() {
   local log=$WORK/dpkg.log
   if ! dpkg --root="$ROOT" --force-script-chrootless --force-depends --force-not-root \
@@ -88,12 +122,15 @@ check_enabled "$ROOT"
 [ -f "$ROOT/var/lib/systemd/deb-systemd-helper-enabled/annae.service.dsh-also" ] \
   || fail "deb-systemd-helper kept no state for annae.service in the root"
 
-out=$("$ROOT/usr/bin/annae" --version 2>&1) || fail "installed annae --version failed: $out"
+# In a cross-build the target's programs run under the emulator (ANNAE_TEST_EMULATOR).
+# shellcheck disable=SC2086  # the emulator is a command with its options
+annae() { ${ANNAE_TEST_EMULATOR:-} "$@"; }
+out=$(annae "$ROOT/usr/bin/annae" --version 2>&1) || fail "installed annae --version failed: $out"
 case $out in *"$VERSION"*) ;; *) fail "installed annae --version says '$out', want $VERSION" ;; esac
-[ "$out" = "$("$ANNAE_BUILT" --version 2>&1)" ] || fail "installed annae --version '$out' differs from the built one's"
-out=$("$ROOT/usr/bin/annae" check "$ROOT/var/lib/annae/content" 2>&1) \
+[ "$out" = "$(annae "$ANNAE_BUILT" --version 2>&1)" ] || fail "installed annae --version '$out' differs from the built one's"
+out=$(annae "$ROOT/usr/bin/annae" check "$ROOT/var/lib/annae/content" 2>&1) \
   || fail "installed annae check /var/lib/annae/content exited $?: $out"
-note "installed annae: $("$ROOT/usr/bin/annae" --version 2>&1 | head -1); annae check of the seeded show: clean"
+note "installed annae: $(annae "$ROOT/usr/bin/annae" --version 2>&1 | head -1); annae check of the seeded show: clean"
 
 # ---- re-install (the upgrade path) keeps the technician's changes ----------------
 echo '# changed by the technician' >>"$ROOT/etc/annae/annae.toml"

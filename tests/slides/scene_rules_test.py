@@ -8,6 +8,7 @@ Usage: scene_rules_test.py ANNAE SOURCE_DIR WORK_DIR
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -23,7 +24,9 @@ CENTRED_KINDS = ("cover", "quote")  # compositions centred on purpose: short by 
 def render(annae, source, work, w, h):
     out = os.path.join(work, f"{w}x{h}")
     scene = out + ".json"
-    run = subprocess.run([annae, "render", os.path.join(source, "content"), "--slide", "all", "--size", f"{w}x{h}",
+    # In a cross-build the target's annae runs under the emulator ctest names.
+    emulator = shlex.split(os.environ.get("ANNAE_TEST_EMULATOR", ""))
+    run = subprocess.run(emulator + [annae, "render", os.path.join(source, "content"), "--slide", "all", "--size", f"{w}x{h}",
                           "--at", "2020-09-25T14:20", "--out", out, "--scene", scene],
                          capture_output=True, text=True, timeout=300)
     if run.returncode != 0 or run.stderr.strip():

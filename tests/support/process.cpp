@@ -6,15 +6,51 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <elf.h>
+
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
 namespace annae::test {
+namespace {
 
-Process::Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+// The ELF machine this test program was built for.
+constexpr int own_elf_machine() {
+#if defined(__aarch64__)
+  return EM_AARCH64;
+#elif defined(__x86_64__)
+  return EM_X86_64;
+#else
+  return EM_NONE;
+#endif
+}
+
+// In a cross-build, ctest sets ANNAE_TEST_EMULATOR ("qemu-aarch64-static -L /"):
+// the programs built with this one (the player) run on this machine only
+// through it, while the machine's own programs (env, chromium) run as they are.
+// So a program for our own CPU gets the emulator in front, when there is one.
+std::vector<std::string> with_emulator(const std::vector<std::string>& argv) {
+  const char* emulator = std::getenv("ANNAE_TEST_EMULATOR");
+  if (!emulator || !*emulator || argv.empty()) return argv;
+  std::ifstream program(argv[0], std::ios::binary);
+  Elf64_Ehdr header{};
+  if (!program.read(reinterpret_cast<char*>(&header), sizeof header)) return argv;
+  if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 || header.e_machine != own_elf_machine()) return argv;
+  std::vector<std::string> out;
+  std::istringstream words(emulator);
+  for (std::string word; words >> word;) out.push_back(word);
+  out.insert(out.end(), argv.begin(), argv.end());
+  return out;
+}
+
+}  // namespace
+
+Process::Process(const std::vector<std::string>& program_argv, const std::vector<std::string>& extra_env,
                  const std::string& log_path) {
+  const std::vector<std::string> argv = with_emulator(program_argv);
   pid_ = fork();
   if (pid_ == 0) {
     for (const auto& kv : extra_env) putenv(const_cast<char*>(kv.c_str()));

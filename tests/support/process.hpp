@@ -13,7 +13,8 @@ namespace annae::test {
 class Process {
  public:
   // Starts `argv` with `extra_env` ("NAME=value") added to the environment.
-  // Standard output and error go to `log_path` when given.
+  // Standard output and error go to `log_path` when given. In a cross-build a
+  // program built for the target runs under ANNAE_TEST_EMULATOR (process.cpp).
   Process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env = {},
           const std::string& log_path = "");
   ~Process();
