@@ -47,13 +47,13 @@ count() {
       "$host_build/tests/bench/cpu_cost_bench" "$phase" "$n" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
   else
     # The launcher (valgrind) only execs the tool, which would need binfmt for
-    # an arm64 program: start the tool under the emulator directly. Valgrind
-    # under qemu-user dies with SIGABRT at exit, after writing its counts:
-    # the exit status is not checked, the counts are.
+    # an arm64 program: start the tool under the emulator directly, with the
+    # --tool the launcher would pass (without it the tool preloads memcheck's
+    # malloc, and every malloc fails).
     VALGRIND_LIB=$vg_root/usr/libexec/valgrind VALGRIND_LAUNCHER=$vg_root/usr/bin/valgrind \
-      qemu-aarch64-static -L / "$vg_root/usr/libexec/valgrind/callgrind-arm64-linux" \
+      qemu-aarch64-static -L / "$vg_root/usr/libexec/valgrind/callgrind-arm64-linux" --tool=callgrind \
       --toggle-collect=annae_cost_phase --callgrind-out-file="$out" \
-      "$arm64_build/tests/bench/cpu_cost_bench" "$phase" "$n" >"$log" 2>&1 || true
+      "$arm64_build/tests/bench/cpu_cost_bench" "$phase" "$n" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
   fi
   local total
   total=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out" 2>/dev/null)
