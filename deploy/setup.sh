@@ -5,7 +5,7 @@
 #   deploy/setup.sh           this machine's build, run and tests
 #   deploy/setup.sh --arm64   also the arm64 cross-build (deploy/cross-arm64.sh):
 #                             Debian's cross toolchain, the :arm64 libraries
-#                             (multiarch), and QEMU to run and boot what it builds
+#                             (multiarch), and QEMU to run what it builds
 set -euo pipefail
 
 arm64=false
@@ -52,9 +52,8 @@ arm64_packages=(
   libtomlplusplus-dev:arm64 libqrencode-dev:arm64 libsystemd-dev:arm64 libdrm-dev:arm64 libx11-dev:arm64
   # the Pi's DRI drivers (v3d, vc4), which the deb test looks for in the package the .deb depends on
   libgl1-mesa-dri:arm64
-  # arm64 programs on this machine: the tests under qemu-user (and binfmt for the
-  # box image's chroot); the arm64 box under qemu-system-aarch64
-  qemu-user-static qemu-system-arm
+  # arm64 programs on this machine: the tests under qemu-user
+  qemu-user-static
 )
 
 sudo_cmd=()
