@@ -150,6 +150,7 @@ void Player::draw() {
     overlay_stale_ = false;
   }
   if (!stage_.draw(steady::now())) return;
+  session_.shown(steady::now());  // after the frame: a slow one does not shorten the slide
   if (!first_frame_shown_) {
     first_frame_shown_ = true;
     log::info("first frame on screen");  // benchmarks time launch to this line

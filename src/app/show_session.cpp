@@ -93,7 +93,10 @@ Shot ShowSession::refresh(steady::time_point now) {
 
 Shot ShowSession::resume(steady::time_point now) {
   auto shot = refresh(now);
-  if (show_ && position_) advance_at_ = now + milliseconds(show_->slides[position_->slide].play_duration_ms());
+  if (show_ && position_) {
+    advance_at_ = now + milliseconds(show_->slides[position_->slide].play_duration_ms());
+    timer_started_at_ = now;
+  }
   return shot;
 }
 
@@ -103,6 +106,7 @@ std::optional<Shot> ShowSession::step(int direction, steady::time_point now) {
   const auto next = Playlist::step(*show_, *position_, pages_.pages.size(), direction, visible_now());
   if (next && *next == *position_) {  // a single page: it stays as drawn, and costs nothing
     advance_at_ = now + milliseconds(show_->slides[next->slide].play_duration_ms());
+    timer_started_at_.reset();
     return std::nullopt;
   }
   return present(next, direction, now);
@@ -124,6 +128,7 @@ std::optional<Shot> ShowSession::jump_to_last(steady::time_point now) {
 void ShowSession::hold(bool held, steady::time_point now) {
   if (held_ && !held && show_ && position_) {
     advance_at_ = now + milliseconds(show_->slides[position_->slide].play_duration_ms());
+    timer_started_at_.reset();  // the page is on screen already
   }
   held_ = held;
 }
@@ -140,6 +145,14 @@ std::optional<Shot> ShowSession::on_time(steady::time_point now) {
 
 steady::time_point ShowSession::deadline() const {
   return show_ && !held_ ? std::min(next_minute_, advance_at_) : next_minute_;
+}
+
+void ShowSession::shown(steady::time_point shown_at) {
+  if (!timer_started_at_) return;
+  if (shown_at > *timer_started_at_ && advance_at_ != steady::time_point::max()) {
+    advance_at_ += shown_at - *timer_started_at_;
+  }
+  timer_started_at_.reset();
 }
 
 std::string ShowSession::on_screen_id() const {
@@ -205,9 +218,11 @@ Shot ShowSession::compose(Position at, bool entering, int direction, Entrance en
   at.page = std::min(at.page, last_page);
   if (entering || !position_) {
     advance_at_ = now + milliseconds(slide.play_duration_ms());
+    timer_started_at_ = now;
     ++status_serial_;
   } else if (direction != 0) {
     advance_at_ = now + milliseconds(slide.play_duration_ms());
+    timer_started_at_ = now;
   }
   position_ = at;
   schedule_minute(now);
@@ -223,6 +238,7 @@ Shot ShowSession::status_screen(steady::time_point now) {
   if (position_) ++status_serial_;
   position_.reset();
   advance_at_ = now + milliseconds(status_screen_refresh_ms);
+  timer_started_at_ = now;
   schedule_minute(now);
   return {slides::status_scene(engine_, width_px_, height_px_, "annae", text), {}};
 }

@@ -91,6 +91,10 @@ class ShowSession {
   std::optional<Shot> on_time(steady::time_point now);
   // When on_time() next has something to do.
   steady::time_point deadline() const;
+  // The page last handed over reached the screen at `shown_at`: its slide's
+  // time counts from then, so a slow first frame (fonts, a picture decoding,
+  // a software GPU) does not eat into it. Later frames change nothing.
+  void shown(steady::time_point shown_at);
 
   // --- what it holds ---
   const content::Show* show() const { return show_.get(); }  // null: nothing playable
@@ -143,6 +147,8 @@ class ShowSession {
   std::optional<Position> position_;
   bool held_ = false;
   steady::time_point advance_at_ = steady::time_point::max();
+  // When advance_at_ was set for a page not yet on screen (shown() moves it).
+  std::optional<steady::time_point> timer_started_at_;
   steady::time_point next_minute_ = steady::time_point::max();
 };
 

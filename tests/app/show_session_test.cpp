@@ -147,6 +147,42 @@ TEST_CASE("morning: the slide on screen gets its full time, though its time ran 
   CHECK(s.session.on_screen_id() == "015-overview");
 }
 
+TEST_CASE("a slide's time counts from when its page reached the screen") {
+  struct Case {
+    const char* what;
+    std::chrono::milliseconds first_frame_took;  // from handing the cover over to its frame on screen
+  };
+  const Case cases[] = {
+      {"a frame on screen at once: the cover's time as configured", 0ms},
+      {"a picture decoding for 3 s: the cover still gets its full time", 3s},
+      {"a software GPU's first frame taking longer than the cover's time: the cover is seen, for its full time",
+       20s},
+  };
+  for (const auto& c : cases) {
+    const std::string what = c.what;
+    CAPTURE(what);
+    Session s(seminar);  // the cover is handed over at t0
+    const auto duration = std::chrono::milliseconds(s.session.show()->slides[0].play_duration_ms());
+    const auto on_screen = t0 + c.first_frame_took;
+    s.session.shown(on_screen);
+    s.session.shown(on_screen + 5s);  // later frames (a transition, the clock) change nothing
+    s.session.on_time(on_screen + duration - 1ms);
+    CHECK(s.session.on_screen_id() == "010-cover");
+    s.session.on_time(on_screen + duration + 1ms);
+    CHECK(s.session.on_screen_id() == "015-overview");
+  }
+}
+
+TEST_CASE("a frame that only redraws the slide on screen does not lengthen its time") {
+  Session s(seminar);
+  const auto duration = std::chrono::milliseconds(s.session.show()->slides[0].play_duration_ms());
+  s.session.shown(t0);
+  s.session.refresh(t0 + 2s);  // a picture finished decoding
+  s.session.shown(t0 + 4s);
+  s.session.on_time(t0 + duration + 1ms);
+  CHECK(s.session.on_screen_id() == "015-overview");
+}
+
 TEST_CASE("stepping back from a slide enters the previous one at its last page") {
   Session s(seminar);
   REQUIRE(s.session.jump(1, t0));  // 015-overview
