@@ -52,8 +52,10 @@ arm64_packages=(
   libtomlplusplus-dev:arm64 libqrencode-dev:arm64 libsystemd-dev:arm64 libdrm-dev:arm64 libx11-dev:arm64
   # the Pi's DRI drivers (v3d, vc4), which the deb test looks for in the package the .deb depends on
   libgl1-mesa-dri:arm64
-  # arm64 programs on this machine: the tests under qemu-user
-  qemu-user-static
+  # arm64 programs on this machine: the tests under qemu-user; the arm64 box
+  # (tests/box, label box-arm64) in qemu-system-aarch64, its image made with
+  # debootstrap through qemu-user (binfmt)
+  qemu-user-static qemu-system-arm
 )
 
 sudo_cmd=()

@@ -66,7 +66,7 @@ class Picture:
         if (self.width, self.height) != (other.width, other.height):
             raise BoxError(f"sizes differ: {self.width}x{self.height} and {other.width}x{other.height}")
         a, b = self.rgb, other.rgb
-        if tolerance == 0 and a == b:
+        if a == b:
             return 0
         return sum(1 for i in range(0, len(a), 3)
                    if max(abs(a[i] - b[i]), abs(a[i + 1] - b[i + 1]), abs(a[i + 2] - b[i + 2])) > tolerance)
@@ -180,6 +180,9 @@ class Box:
         self.image_dir, self.work_dir = image_dir, work_dir
         self.width, self.height = width, height
         self.memory_mb, self.cpus = memory_mb, cpus
+        # The image's architecture (build_image.sh writes it): which machine to emulate.
+        arch_file = os.path.join(image_dir, "arch")
+        self.arch = open(arch_file).read().strip() if os.path.exists(arch_file) else "amd64"
         os.makedirs(work_dir, exist_ok=True)
         self.disk = os.path.join(work_dir, "disk.qcow2")
         self.console_path = os.path.join(work_dir, "console.log")
@@ -208,18 +211,30 @@ class Box:
             if os.path.exists(p):
                 os.unlink(p)
         self.console_offset = os.path.getsize(self.console_path) if os.path.exists(self.console_path) else 0
-        cmdline = ("root=/dev/vda rw console=tty1 console=ttyS0 quiet consoleblank=0 "
+        serial = "ttyAMA0" if self.arch == "arm64" else "ttyS0"
+        cmdline = (f"root=/dev/vda rw console=tty1 console={serial} quiet consoleblank=0 "
                    "vt.global_cursor_default=0 systemd.show_status=0 panic=5 " + extra_cmdline)
-        args = [
-            "qemu-system-x86_64", "-machine", "q35", "-accel", "tcg,thread=multi",
-            # No AVX2: QEMU 7.2 is the first to emulate it, and llvmpipe's texture
-            # gathers (vpgatherdd) crashed the player now and then under load.
-            "-cpu", "max,avx2=off", "-smp", str(self.cpus), "-m", str(self.memory_mb),
+        if self.arch == "arm64":
+            machine = [
+                # QEMU's `virt` board with a Pi 4's CPU; virtio-gpu is the
+                # screen (a KMS device, as vc4 is on a Pi).
+                "qemu-system-aarch64", "-machine", "virt", "-accel", "tcg,thread=multi",
+                "-cpu", "cortex-a72", "-smp", str(self.cpus), "-m", str(self.memory_mb),
+                "-device", f"virtio-gpu-pci,id=video0,xres={self.width},yres={self.height}",
+            ]
+        else:
+            machine = [
+                "qemu-system-x86_64", "-machine", "q35", "-accel", "tcg,thread=multi",
+                # No AVX2: QEMU 7.2 is the first to emulate it, and llvmpipe's texture
+                # gathers (vpgatherdd) crashed the player now and then under load.
+                "-cpu", "max,avx2=off", "-smp", str(self.cpus), "-m", str(self.memory_mb),
+                "-device", f"virtio-vga,id=video0,xres={self.width},yres={self.height}",
+            ]
+        args = machine + [
             "-kernel", os.path.join(self.image_dir, "vmlinuz"),
             "-initrd", os.path.join(self.image_dir, "initrd.img"),
             "-append", cmdline,
             "-drive", f"file={self.disk},if=virtio,format=qcow2,cache=writeback,discard=unmap",
-            "-device", f"virtio-vga,id=video0,xres={self.width},yres={self.height}",
             "-display", "none", "-vga", "none",
             "-device", "qemu-xhci,id=xhci",
             "-device", "usb-tablet,bus=xhci.0,id=tablet,display=video0",

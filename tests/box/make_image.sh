@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# tests/box/make_image.sh BUILD_DIR BOX_TOUCH CACHE_DIR IMAGE_FILE
-# The box_image test (ctest fixture): packages this build with cpack, then has
+# tests/box/make_image.sh BUILD_DIR BOX_TOUCH CACHE_DIR IMAGE_FILE [QEMU]
+# The box_image test (ctest fixture): packages this build with cpack (the
+# cross-build's: the arm64 .deb, booted by QEMU=qemu-system-aarch64), then has
 # build_image.sh find or build the VM image for that .deb; writes the image
 # folder's path to IMAGE_FILE for the scenarios.
 set -euo pipefail
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in qemu-system-x86_64 qemu-img debootstrap mkfs.ext4 mkfs.vfat mcopy; do
+qemu=${5:-qemu-system-x86_64}
+for tool in $qemu qemu-img debootstrap mkfs.ext4 mkfs.vfat mcopy; do
   command -v "$tool" >/dev/null || { echo "box_image: $tool is missing: run deploy/setup.sh" >&2; exit 1; }
 done
 [ "$(id -u)" -eq 0 ] || { echo "box_image: building the image needs root (debootstrap, chroot)" >&2; exit 1; }
