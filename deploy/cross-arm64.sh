@@ -15,7 +15,7 @@
 #
 # Run from anywhere, as root (or with sudo for step 1; the box test needs root).
 # ANNAE_CROSS_CTEST_ARGS adds ctest options, e.g. "-LE box-arm64" to skip the
-# emulated box (17 minutes with an empty image cache, under 2 with it).
+# emulated box (17-19 minutes with an empty image cache, under 2 with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${ANNAE_JOBS:-2}
