@@ -8,8 +8,10 @@ set -euo pipefail
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 qemu=${5:-qemu-system-x86_64}
+setup=deploy/setup.sh
+[ "$qemu" = qemu-system-x86_64 ] || setup="deploy/setup.sh --arm64"
 for tool in $qemu qemu-img debootstrap mkfs.ext4 mkfs.vfat mcopy; do
-  command -v "$tool" >/dev/null || { echo "box_image: $tool is missing: run deploy/setup.sh" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "box_image: $tool is missing: run $setup" >&2; exit 1; }
 done
 [ "$(id -u)" -eq 0 ] || { echo "box_image: building the image needs root (debootstrap, chroot)" >&2; exit 1; }
 out=$build/tests/box/deb
